@@ -1,0 +1,28 @@
+package io.zkoam.zkprocess;
+
+import java.nio.file.Path;
+
+/** Where a child JVM comes from when the caller does not say: the running JVM's own java and classpath. */
+public final class JavaClasspath {
+
+    private JavaClasspath() {
+    }
+
+    /**
+     * The classpath of the running JVM. Under surefire/failsafe this is the module's full test classpath (the
+     * booter sets {@code java.class.path} to it), so it holds zookeeper, metrics-core, snappy-java and logback
+     * whenever this module is a dependency.
+     */
+    public static String ofRunningJvm() {
+        String classpath = System.getProperty("java.class.path");
+        if (classpath == null || classpath.isBlank()) {
+            throw new IllegalStateException("java.class.path is empty; pass an explicit classpath");
+        }
+        return classpath;
+    }
+
+    /** The {@code java} launcher of the running JVM, so child processes run the same Java version. */
+    public static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+}
