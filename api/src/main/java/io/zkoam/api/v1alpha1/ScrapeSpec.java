@@ -1,0 +1,38 @@
+package io.zkoam.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.zkoam.api.ZkoamApi;
+import java.util.Map;
+
+/** The ServiceMonitor (or PodMonitor) for the ensemble's metrics port. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ScrapeSpec(
+    @JsonPropertyDescription("ServiceMonitor (default) or PodMonitor.") @Default("ServiceMonitor")
+    MonitorKind kind,
+
+    @JsonPropertyDescription("Scrape interval.") @Pattern(ZkoamApi.DURATION_PATTERN) @Default("30s")
+    String interval,
+
+    @JsonPropertyDescription("Scrape timeout; must not exceed the interval.") @Pattern(ZkoamApi.DURATION_PATTERN)
+    @Default("10s")
+    String scrapeTimeout,
+
+    @JsonPropertyDescription("Extra labels on the monitor object, e.g. release: prometheus for a Prometheus selector.")
+    Map<String, String> labels) {
+
+  public static final ScrapeSpec DEFAULT = new ScrapeSpec(null, null, null, null);
+
+  public ScrapeSpec {
+    kind = kind == null ? MonitorKind.ServiceMonitor : kind;
+    interval = interval == null ? "30s" : interval;
+    scrapeTimeout = scrapeTimeout == null ? "10s" : scrapeTimeout;
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+
+  public enum MonitorKind { ServiceMonitor, PodMonitor }
+}
