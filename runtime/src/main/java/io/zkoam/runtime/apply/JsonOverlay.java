@@ -1,0 +1,78 @@
+package io.zkoam.runtime.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The two JSON operations behind compare-then-patch. A controller states only the fields it owns; the API server and
+ * other actors add more (defaults, status, labels of other tools). "Desired is contained in live" means nothing the
+ * controller owns differs, so nothing is written.
+ */
+public final class JsonOverlay {
+  private JsonOverlay() {}
+
+  /**
+   * Whether every field of {@code desired} has the same value in {@code live}. Objects may have extra fields in
+   * live; arrays must have the same length and each element of desired must be contained in the element of live at
+   * the same index (the server defaults fields inside list elements, e.g. a container's terminationMessagePath).
+   */
+  public static boolean contains(JsonNode live, JsonNode desired) {
+    if (desired == null || desired.isNull()) {
+      return true;
+    }
+    if (live == null || live.isMissingNode() || live.isNull()) {
+      return isEmptyContainer(desired);
+    }
+    if (desired.isObject()) {
+      if (!live.isObject()) {
+        return false;
+      }
+      Iterator<Map.Entry<String, JsonNode>> fields = desired.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        if (!contains(live.get(field.getKey()), field.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (desired.isArray()) {
+      if (!live.isArray() || live.size() != desired.size()) {
+        return false;
+      }
+      for (int i = 0; i < desired.size(); i++) {
+        if (!contains(live.get(i), desired.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (desired.isNumber() && live.isNumber()) {
+      return desired.decimalValue().compareTo(live.decimalValue()) == 0;
+    }
+    return desired.equals(live);
+  }
+
+  /**
+   * {@code live} with every field of {@code desired} written over it: objects merge, arrays and scalars are replaced
+   * whole (so a removed container or port really goes away). Returns a new tree; the inputs are not changed.
+   */
+  public static JsonNode overlay(JsonNode live, JsonNode desired) {
+    if (desired == null || desired.isNull()) {
+      return live == null ? null : live.deepCopy();
+    }
+    if (!desired.isObject() || live == null || !live.isObject()) {
+      return desired.deepCopy();
+    }
+    ObjectNode result = ((ObjectNode) live).deepCopy();
+    desired.fields().forEachRemaining(f -> result.set(f.getKey(), overlay(live.get(f.getKey()), f.getValue())));
+    return result;
+  }
+
+  /** An empty object or list in desired matches a field the server dropped (it omits empty collections). */
+  private static boolean isEmptyContainer(JsonNode node) {
+    return (node.isObject() || node.isArray()) && node.isEmpty();
+  }
+}
