@@ -1,0 +1,115 @@
+package io.zkoam.agent.serve;
+
+import com.sun.net.httpserver.HttpServer;
+import io.prometheus.client.exporter.HTTPServer;
+import io.zkoam.agent.zk.AdminSession;
+import io.zkoam.agent.zk.FourLetterWords;
+import io.zkoam.agent.zk.ZooKeeperUnavailableException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.zookeeper.KeeperException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code serve} mode: the agent's HTTP API on the pod IP (docs/agent.md). A JDK {@link HttpServer} with a small
+ * fixed pool: the agent must stay small (it runs in every ZooKeeper pod), and every handler is bounded by the
+ * ZooKeeper and probe timeouts, so a few threads suffice.
+ */
+public final class AgentHttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentHttpServer.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final AgentMetrics metrics;
+
+    private AgentHttpServer(HttpServer server, ExecutorService executor, AgentMetrics metrics) {
+        this.server = server;
+        this.executor = executor;
+        this.metrics = metrics;
+    }
+
+    public static AgentHttpServer start(ServeOptions options) throws IOException {
+        AgentMetrics metrics = new AgentMetrics();
+        FourLetterWords words = new FourLetterWords(options.zooKeeper(), options.probeTimeout(), options.probeTimeout());
+        ServerProbe probe = new ServerProbe(words, options.serverId());
+        BearerAuth auth = new BearerAuth(options.secretDir());
+        MembershipChanger changer = new MembershipChanger(options);
+
+        Router router = new Router(metrics)
+            .route("GET", "/health", request -> Reply.json(200, Map.of("status", "UP")))
+            .route("GET", "/runok", request -> {
+                ServerProbe.RunOk runOk = probe.runOk();
+                return Reply.json(runOk.ok() ? 200 : 503, runOk);
+            })
+            .route("GET", "/status", request -> Reply.json(200, probe.status()))
+            .route("GET", "/get", request -> readConfig(options))
+            .route("POST", "/add", MembershipEndpoint.add(auth, changer, metrics))
+            .route("POST", "/del", MembershipEndpoint.del(auth, changer, metrics))
+            .raw("GET", "/metrics", new HTTPServer.HTTPMetricHandler(metrics.registry()));
+
+        HttpServer server = HttpServer.create(options.listen(), 64);
+        ExecutorService executor = Executors.newFixedThreadPool(options.httpThreads(), daemonThreads());
+        server.setExecutor(executor);
+        server.createContext("/", router);
+        server.start();
+        LOG.info("agent listening on {}, local ZooKeeper at {}", server.getAddress(), options.connectString());
+        return new AgentHttpServer(server, executor, metrics);
+    }
+
+    /** {@code GET /get}: the committed config as the local server sees it after {@code sync}; no authentication. */
+    private static Reply readConfig(ServeOptions options) {
+        try (AdminSession session = AdminSession.open(options.connectString(), options.zkTimeout(), options.zkTimeout(), Optional.empty())) {
+            return Reply.json(200, ConfigView.of(session.readConfig()));
+        } catch (KeeperException e) {
+            return Reply.error(503, e.code().name(), e.getMessage());
+        } catch (ZooKeeperUnavailableException e) {
+            return Reply.error(503, "UNAVAILABLE", e.getMessage());
+        }
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    public AgentMetrics metrics() {
+        return metrics;
+    }
+
+    /** Stops accepting, gives running requests a second, then stops the threads. */
+    @Override
+    public void close() {
+        close(1);
+    }
+
+    /**
+     * @param graceSeconds how long running requests may finish; the JDK server waits that long whenever a
+     *                     keep-alive connection is open, so tests that stop many agents pass 0
+     */
+    public void close(int graceSeconds) {
+        server.stop(graceSeconds);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "agent-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
