@@ -29,4 +29,10 @@ import io.zkoam.api.ZkoamApi;
 public class ZooKeeperCluster extends CustomResource<ZooKeeperClusterSpec, ZooKeeperClusterStatus>
     implements Namespaced {
   public static final String KIND = "ZooKeeperCluster";
+
+  /** Every field of the spec has a default, so a cluster written without a spec is a default 3-member ensemble. */
+  @Override
+  protected ZooKeeperClusterSpec initSpec() {
+    return new ZooKeeperClusterSpec(null, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
 }

@@ -1,0 +1,93 @@
+package io.zkoam.workload.model;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.zkoam.api.naming.PodLayout;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The agent's two containers: the init step and the sidecar. */
+public final class AgentContainers {
+  /**
+   * JVM flags of the agent (the same list the agent module ships as AgentJvmFlags; a sandbox test checks they agree):
+   * a small serial-GC heap and C1 only keep the sidecar's resident memory small.
+   */
+  public static final List<String> JVM_FLAGS = List.of(
+      "-XX:+UseSerialGC", "-Xms16m", "-Xmx32m", "-Xss256k", "-XX:MaxMetaspaceSize=48m", "-XX:TieredStopAtLevel=1",
+      "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxDirectMemorySize=8m",
+      "-XX:+ExitOnOutOfMemoryError", "-Djava.net.preferIPv4Stack=true");
+
+  private static final ResourceRequirements DEFAULT_RESOURCES = new ResourceRequirementsBuilder()
+      .addToRequests("cpu", new Quantity("20m"))
+      .addToRequests("memory", new Quantity("64Mi"))
+      .addToLimits("memory", new Quantity("128Mi"))
+      .build();
+
+  private AgentContainers() {}
+
+  public static Container init(ClusterInputs in) {
+    List<EnvVar> env = new ArrayList<>(PodEnv.downwardApi());
+    env.add(new EnvVarBuilder().withName("ZKOAM_CLUSTER").withValue(in.name()).build());
+    env.add(new EnvVarBuilder().withName("ZKOAM_CLUSTER_DOMAIN").withValue(in.platform().clusterDomain()).build());
+    if (!in.spec().storage().ephemeral()) {
+      env.add(new EnvVarBuilder().withName("ZKOAM_VOLUME_CLAIM")
+          .withValue(PodLayout.DATA_VOLUME + "-$(POD_NAME)").build());
+    }
+    return base(in, PodLayout.INIT_CONTAINER, "init", env)
+        .withVolumeMounts(
+            mount(PodLayout.DATA_VOLUME, PodLayout.DATA_DIR, false),
+            mount(PodLayout.CONFIG_VOLUME, PodLayout.CONFIG_IN_DIR, true),
+            mount(PodLayout.SECRET_VOLUME, PodLayout.SECRET_DIR, true),
+            mount(PodLayout.TMP_VOLUME, PodLayout.TMP_DIR, false))
+        .build();
+  }
+
+  public static Container sidecar(ClusterInputs in) {
+    return base(in, PodLayout.AGENT_CONTAINER, "serve", PodEnv.downwardApi())
+        .addNewPort().withName(PodLayout.AGENT_PORT_NAME).withContainerPort(PodLayout.AGENT_PORT)
+        .withProtocol("TCP").endPort()
+        .withLivenessProbe(health(10, 3))
+        .withReadinessProbe(health(5, 2))
+        .withVolumeMounts(
+            mount(PodLayout.SECRET_VOLUME, PodLayout.SECRET_DIR, true),
+            mount(PodLayout.TMP_VOLUME, PodLayout.TMP_DIR, false))
+        .build();
+  }
+
+  private static ContainerBuilder base(ClusterInputs in, String name, String mode, List<EnvVar> env) {
+    List<String> command = new ArrayList<>();
+    command.add("java");
+    command.addAll(JVM_FLAGS);
+    command.add("-jar");
+    command.add(PodLayout.AGENT_JAR);
+    return new ContainerBuilder()
+        .withName(name)
+        .withImage(in.spec().agent().image())
+        .withImagePullPolicy(in.spec().imagePullPolicy() == null ? null : in.spec().imagePullPolicy().name())
+        .withCommand(command)
+        .withArgs(mode)
+        .withEnv(env)
+        .withResources(in.spec().agent().resources() != null ? in.spec().agent().resources() : DEFAULT_RESOURCES)
+        .withSecurityContext(SecurityContexts.container());
+  }
+
+  private static Probe health(int period, int failures) {
+    return new ProbeBuilder()
+        .withNewHttpGet().withPath("/health").withNewPort(PodLayout.AGENT_PORT_NAME).endHttpGet()
+        .withPeriodSeconds(period).withTimeoutSeconds(2).withFailureThreshold(failures)
+        .build();
+  }
+
+  static VolumeMount mount(String volume, String path, boolean readOnly) {
+    return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(readOnly ? true : null).build();
+  }
+}
