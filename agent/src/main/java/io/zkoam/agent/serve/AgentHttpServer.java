@@ -65,10 +65,17 @@ public final class AgentHttpServer implements AutoCloseable {
         return new AgentHttpServer(server, executor, metrics);
     }
 
-    /** {@code GET /get}: the committed config as the local server sees it after {@code sync}; no authentication. */
+    /**
+     * {@code GET /get}: the committed config as the local server sees it after {@code sync}; no authentication.
+     * Transient failures are retried for one ZooKeeper timeout.
+     */
     private static Reply readConfig(ServeOptions options) {
-        try (AdminSession session = AdminSession.open(options.connectString(), options.zkTimeout(), options.zkTimeout(), Optional.empty())) {
-            return Reply.json(200, ConfigView.of(session.readConfig()));
+        try {
+            return Reply.json(200, ConfigView.of(TransientRetry.within(options.zkTimeout(), () -> {
+                try (AdminSession session = AdminSession.open(options.connectString(), options.zkTimeout(), options.zkTimeout(), Optional.empty())) {
+                    return session.readConfig();
+                }
+            })));
         } catch (KeeperException e) {
             return Reply.error(503, e.code().name(), e.getMessage());
         } catch (ZooKeeperUnavailableException e) {

@@ -6,8 +6,6 @@ import io.zkoam.agent.zk.DynamicConfig;
 import io.zkoam.agent.zk.ServerLine;
 import io.zkoam.agent.zk.ZooKeeperUnavailableException;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.zookeeper.KeeperException;
@@ -21,7 +19,6 @@ import org.apache.zookeeper.KeeperException;
 final class MembershipChanger {
 
     static final String SUPER_PASSWORD_FILE = "super-password";
-    private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
     private final ServeOptions options;
 
@@ -69,40 +66,62 @@ final class MembershipChanger {
     record ChangeError(String error, String reason, String action, int id, String versionBefore) {
     }
 
+    /**
+     * Runs the change. Transient failures (a leader hand-off drops connections) are retried within three ZooKeeper
+     * timeouts; each attempt starts by re-reading, so a retry never applies a change twice: if an earlier attempt's
+     * reconfig did commit, the re-read shows the change and the answer is success. A {@code BADVERSION} or
+     * {@code ReconfigInProgress} right after such an uncertain attempt may be about our own change, so the re-read
+     * decides then too; any other refusal is final.
+     */
     Outcome apply(Change change) {
         String password;
         try {
-            password = SecretFile.read(secretDir().resolve(SUPER_PASSWORD_FILE));
+            password = SecretFile.read(options.secretDir().resolve(SUPER_PASSWORD_FILE));
         } catch (IOException e) {
             return failure(change, 500, "NO_SUPER_PASSWORD", "the agent cannot read its super-user password: " + e.getMessage(), null);
         }
+        long deadline = System.nanoTime() + options.zkTimeout().multipliedBy(3).toNanos();
         DynamicConfig before = null;
-        try (AdminSession session = open(password)) {
-            before = session.readConfig();
-            if (change.holds().test(before)) {
-                return success(change, before, before, false, true);
-            }
-            long fromVersion = change.fromVersion() != null ? change.fromVersion() : before.version();
-            DynamicConfig returned;
-            try {
-                returned = session.reconfigure(change.joining(), change.leaving(), fromVersion);
-            } catch (KeeperException.ConnectionLossException | KeeperException.SessionExpiredException e) {
-                // The outcome is unknown: removing the server we talk to (or the leader) can drop the connection
-                // although the change committed. Only a re-read can tell.
-                Optional<DynamicConfig> after = confirm(password, change, before.version() + 1);
-                if (after.isPresent()) {
-                    return success(change, before, after.get(), true, true);
+        boolean uncertain = false;
+        boolean everSent = false;
+        while (true) {
+            boolean sent = false;
+            try (AdminSession session = open(password)) {
+                DynamicConfig current = session.readConfig();
+                if (before == null) {
+                    before = current;
                 }
-                throw e;
+                if (change.holds().test(current)) {
+                    // already so: either before anything was asked, or an earlier, uncertain attempt did commit
+                    return success(change, before, current, everSent && current.version() > before.version(), true);
+                }
+                long fromVersion = change.fromVersion() != null ? change.fromVersion() : current.version();
+                sent = true;
+                everSent = true;
+                DynamicConfig returned = session.reconfigure(change.joining(), change.leaving(), fromVersion);
+                Optional<DynamicConfig> confirmed = confirm(password, change, returned.version());
+                return success(change, before, confirmed.orElse(returned), true, confirmed.isPresent());
+            } catch (KeeperException e) {
+                boolean retry = TransientRetry.isTransient(e) || (uncertain && isPossiblyOurOwn(e));
+                uncertain = sent && TransientRetry.isTransient(e);
+                if (!retry || TransientRetry.pastDeadline(deadline)) {
+                    return failure(change, ReconfigErrors.httpStatus(e.code()), e.code().name(), e.getMessage(), before);
+                }
+            } catch (ZooKeeperUnavailableException e) {
+                if (TransientRetry.pastDeadline(deadline)) {
+                    return failure(change, 503, "UNAVAILABLE", e.getMessage(), before);
+                }
             }
-            Optional<DynamicConfig> confirmed = confirm(password, change, returned.version());
-            return success(change, before, confirmed.orElse(returned), true, confirmed.isPresent());
-        } catch (KeeperException e) {
-            String code = e.code().name();
-            return failure(change, ReconfigErrors.httpStatus(e.code()), code, e.getMessage(), before);
-        } catch (ZooKeeperUnavailableException e) {
-            return failure(change, 503, "UNAVAILABLE", e.getMessage(), before);
+            try {
+                TransientRetry.pause();
+            } catch (ZooKeeperUnavailableException e) {
+                return failure(change, 503, "UNAVAILABLE", e.getMessage(), before);
+            }
         }
+    }
+
+    private static boolean isPossiblyOurOwn(KeeperException e) {
+        return e.code() == KeeperException.Code.BADVERSION || e.code() == KeeperException.Code.RECONFIGINPROGRESS;
     }
 
     /**
@@ -120,13 +139,12 @@ final class MembershipChanger {
             } catch (KeeperException | ZooKeeperUnavailableException e) {
                 // the local server is re-syncing after the change; try again until the deadline
             }
-            if (System.nanoTime() - deadline >= 0) {
+            if (TransientRetry.pastDeadline(deadline)) {
                 return Optional.empty();
             }
             try {
-                Thread.sleep(RETRY_PAUSE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                TransientRetry.pause();
+            } catch (ZooKeeperUnavailableException e) {
                 return Optional.empty();
             }
         }
@@ -134,10 +152,6 @@ final class MembershipChanger {
 
     private AdminSession open(String password) throws ZooKeeperUnavailableException {
         return AdminSession.open(options.connectString(), options.zkTimeout(), options.zkTimeout(), Optional.of(password));
-    }
-
-    private Path secretDir() {
-        return options.secretDir();
     }
 
     private static Outcome success(Change change, DynamicConfig before, DynamicConfig after, boolean changed, boolean confirmed) {

@@ -68,7 +68,8 @@ final class Router implements HttpHandler {
                     status = send(exchange, route.endpoint().handle(request));
                 }
             }
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // LinkageError: a class missing from a badly built jar must still give the caller an answer
             LOG.error("{} {} failed", exchange.getRequestMethod(), path, e);
             status = trySend(exchange, Reply.error(500, "INTERNAL", String.valueOf(e.getMessage())));
         } finally {
