@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * JVM that ends abnormally (a failed assertion before {@code close()}, Ctrl-C, surefire's fork timeout) leaves no
  * orphaned ZooKeeper behind. A {@code kill -9} of this JVM cannot run hooks; {@link ZooKeeperProcess} therefore
  * also writes a pid file and kills a leftover from an earlier run of the same work directory on the next start.
+ * Other child processes of tests (e.g. an agent started from its jar) can be registered too.
  */
-final class LiveProcesses {
+public final class LiveProcesses {
 
     private static final Set<Process> PROCESSES = ConcurrentHashMap.newKeySet();
 
@@ -20,7 +21,8 @@ final class LiveProcesses {
     private LiveProcesses() {
     }
 
-    static void register(Process process) {
+    /** Kills {@code process} when this JVM shuts down, unless it exited before. */
+    public static void register(Process process) {
         PROCESSES.add(process);
         process.onExit().thenRun(() -> PROCESSES.remove(process));
     }
