@@ -49,8 +49,10 @@ public final class ControllerRuntime implements AutoCloseable {
           .withCloseClientOnStop(false)
           .withReconciliationTerminationTimeout(Duration.ofSeconds(10));
       if (options.leaderElection()) {
-        o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
-            options.name() + "-leader", options.leaseNamespace(), options.identity()));
+        var lease = options.leaseTimings();
+        o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(options.leaseName(),
+            options.leaseNamespace(), lease.leaseDuration(), lease.renewDeadline(), lease.retryPeriod(),
+            options.identity(), null, true));
       }
     });
   }
@@ -92,6 +94,10 @@ public final class ControllerRuntime implements AutoCloseable {
 
   public int healthPort() {
     return health == null ? -1 : health.port();
+  }
+
+  public ControllerOptions options() {
+    return options;
   }
 
   public KubernetesClient client() {
