@@ -2,6 +2,7 @@ package io.zkoam.runtime;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -13,6 +14,7 @@ import io.zkoam.runtime.health.ReconcileMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * The one bootstrap every controller main uses: Java Operator SDK on the given client with server-side apply off (so
  * the same code runs on the embedded mock API and on real clusters), optional leader election on a Lease, and one
  * HTTP port for /healthz, /readyz and /metrics.
+ *
+ * <p>Leadership: a replica that loses its Lease without being closed (it could not renew in time, or another replica
+ * took the Lease) stops reconciling at once and from then on fails /healthz and /readyz, so the kubelet restarts it
+ * and it rejoins as a standby. It never calls {@code System.exit} (Java Operator SDK's default): that would kill
+ * every controller of an embedded JVM, and inside a shutdown hook it blocks the JVM forever. {@link #close()} of the
+ * leader is an ordinary stop; the standby takes over once the Lease expires.
  */
 public final class ControllerRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ControllerRuntime.class);
@@ -29,6 +37,10 @@ public final class ControllerRuntime implements AutoCloseable {
   private final KubernetesClient client;
   private final CollectorRegistry registry;
   private final Operator operator;
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final AtomicBoolean operatorStopped = new AtomicBoolean();
+  private volatile boolean leading;
+  private volatile boolean lostLeadership;
   private HealthServer health;
 
   public ControllerRuntime(ControllerOptions options, KubernetesClient client) {
@@ -52,7 +64,8 @@ public final class ControllerRuntime implements AutoCloseable {
         var lease = options.leaseTimings();
         o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(options.leaseName(),
             options.leaseNamespace(), lease.leaseDuration(), lease.renewDeadline(), lease.retryPeriod(),
-            options.identity(), null, true));
+            options.identity(), new LeaderCallbacks(this::startedLeading, this::stoppedLeading, this::newLeader),
+            false));
       }
     });
   }
@@ -77,19 +90,29 @@ public final class ControllerRuntime implements AutoCloseable {
   public ControllerRuntime start() {
     operator.start();
     try {
-      health = new HealthServer(options.healthAddress(), this::ready, registry);
+      health = new HealthServer(options.healthAddress(), this::alive, this::ready, registry);
     } catch (IOException e) {
-      operator.stop();
+      stopOperator();
       throw new UncheckedIOException("cannot serve health on " + options.healthAddress(), e);
     }
     LOG.info("{} started; health and metrics on port {}", options.name(), health.port());
     return this;
   }
 
-  /** Ready once the operator runs and all its informers are healthy. */
+  /** Alive unless this replica lost its leadership without being closed; then only a restart helps. */
+  public boolean alive() {
+    return !lostLeadership;
+  }
+
+  /** Ready once the operator runs and all its informers are healthy (a standby waiting for the Lease too). */
   public boolean ready() {
     var info = operator.getRuntimeInfo();
-    return info.isStarted() && info.allEventSourcesAreHealthy();
+    return !lostLeadership && info.isStarted() && info.allEventSourcesAreHealthy();
+  }
+
+  /** Whether this replica reconciles: it holds the Lease, or runs without leader election. */
+  public boolean leading() {
+    return options.leaderElection() ? leading : operator.getRuntimeInfo().isStarted() && !closing.get();
   }
 
   public int healthPort() {
@@ -114,10 +137,42 @@ public final class ControllerRuntime implements AutoCloseable {
     return this;
   }
 
+  private void startedLeading() {
+    leading = true;
+    LOG.info("{} ({}) is the leader (Lease {}/{})", options.name(), options.identity(), options.leaseNamespace(),
+        options.leaseName());
+  }
+
+  private void newLeader(String identity) {
+    LOG.info("{}: leader is now {}", options.name(), identity);
+  }
+
+  /** Called on close (expected) and when the Lease is lost (unexpected); may be called more than once. */
+  private void stoppedLeading() {
+    leading = false;
+    if (closing.get() || lostLeadership) {
+      return;
+    }
+    lostLeadership = true;
+    LOG.error("{} ({}) lost the Lease {}/{}: it stops reconciling and reports unhealthy until restarted",
+        options.name(), options.identity(), options.leaseNamespace(), options.leaseName());
+    // This runs on the leader elector's thread, which the operator's stop waits for: stop from a thread of our own.
+    Thread stopper = new Thread(this::stopOperator, options.name() + "-lost-lease");
+    stopper.setDaemon(true);
+    stopper.start();
+  }
+
+  private void stopOperator() {
+    if (operatorStopped.compareAndSet(false, true)) {
+      operator.stop();
+    }
+  }
+
   @Override
   public void close() {
+    closing.set(true);
     try {
-      operator.stop();
+      stopOperator();
     } finally {
       if (health != null) {
         health.close();

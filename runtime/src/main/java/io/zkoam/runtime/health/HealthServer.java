@@ -13,22 +13,26 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
- * One port for the kubelet and Prometheus: {@code /healthz} (the process works), {@code /readyz} (informers are
+ * One port for the kubelet and Prometheus: {@code /healthz} (the process works; fails once a replica lost its leader
+ * Lease, so the kubelet restarts it), {@code /readyz} (informers are
  * synced and healthy; a standby replica waiting for the leader lease is ready too, so a rollout of the controller
  * Deployment is not blocked) and {@code /metrics}.
  */
 public final class HealthServer implements AutoCloseable {
   private final HttpServer server;
 
-  public HealthServer(InetSocketAddress address, BooleanSupplier ready, CollectorRegistry registry)
-      throws IOException {
+  public HealthServer(InetSocketAddress address, BooleanSupplier alive, BooleanSupplier ready,
+      CollectorRegistry registry) throws IOException {
     server = HttpServer.create(address, 16);
     server.setExecutor(Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "health-server");
       t.setDaemon(true);
       return t;
     }));
-    server.createContext("/healthz", ex -> respond(ex, 200, "ok\n", "text/plain"));
+    server.createContext("/healthz", ex -> {
+      boolean ok = alive.getAsBoolean();
+      respond(ex, ok ? 200 : 503, ok ? "ok\n" : "not alive\n", "text/plain");
+    });
     server.createContext("/readyz", ex -> {
       boolean ok = ready.getAsBoolean();
       respond(ex, ok ? 200 : 503, ok ? "ready\n" : "not ready\n", "text/plain");
