@@ -1,0 +1,162 @@
+package io.zkoam.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.zkoam.runtime.ControllerOptions;
+import io.zkoam.runtime.ControllerRuntime;
+import io.zkoam.sandbox.api.EmbeddedApiServer;
+import io.zkoam.sandbox.api.WriteFaults;
+import io.zkoam.sandbox.apps.StatefulSetSimulator;
+import io.zkoam.sandbox.gc.GarbageCollector;
+import io.zkoam.sandbox.net.PodNetwork;
+import io.zkoam.sandbox.node.SimulatedNode;
+import io.zkoam.workload.ReconcileTiming;
+import io.zkoam.workload.WorkloadControllerMain;
+import io.zkoam.workload.model.Platform;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system in one JVM: the embedded Kubernetes API, the simulated StatefulSet controller, node and garbage
+ * collector, and zkoam's controllers, each started as its own component with its own client, exactly as its main
+ * starts it. ZooKeeper servers and agents run as real processes on per-pod loopback addresses.
+ */
+public final class Sandbox implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+  /** The CRDs loaded into the embedded API (copied into the jar from deploy/crds). */
+  static final List<String> CRD_RESOURCES = List.of("zookeeperclusters.zkoam.io-v1.yml",
+      "scalertraits.zkoam.io-v1.yml", "rollouttraits.zkoam.io-v1.yml", "monitoringtraits.zkoam.io-v1.yml");
+
+  private final SandboxOptions options;
+  private final EmbeddedApiServer api;
+  private final PodNetwork network;
+  private final StatefulSetSimulator statefulSets;
+  private final SimulatedNode node;
+  private final GarbageCollector collector;
+  private final KubernetesClient client;
+  private final Map<String, ControllerRuntime> controllers = new ConcurrentHashMap<>();
+  private final Map<String, Supplier<ControllerRuntime>> controllerFactories = new ConcurrentHashMap<>();
+
+  private Sandbox(SandboxOptions options) {
+    this.options = options;
+    Clock clock = Clock.systemUTC();
+    this.api = EmbeddedApiServer.start(EmbeddedApiServer.readCrds(CRD_RESOURCES.stream()
+        .map(n -> resource("sandbox/crds/" + n)).toList()), options.apiPort(), clock);
+    this.client = api.newClient();
+    this.network = new PodNetwork(options.workDir().resolve("hosts"));
+    this.statefulSets = options.statefulSetController() ? new StatefulSetSimulator(api.newClient()).start() : null;
+    this.node = new SimulatedNode(api.newClient(), network, options.workDir(), clock).start();
+    this.collector = new GarbageCollector(api.newClient(), api.catalog()).start(Duration.ofSeconds(1));
+    controllerFactories.put(WorkloadControllerMain.NAME, () -> WorkloadControllerMain.start(api.newClient(),
+        ControllerOptions.embedded(WorkloadControllerMain.NAME), new Platform(false, "cluster.local"),
+        options.timing()));
+    controllerFactories.keySet().forEach(this::startController);
+    options.kubeconfigOut().ifPresent(api::writeKubeconfig);
+    LOG.info("sandbox API at {}, work directory {}", api.url(), options.workDir());
+  }
+
+  public static Sandbox start(SandboxOptions options) {
+    return new Sandbox(options);
+  }
+
+  /** A client of the embedded API, as a user or a test would use it. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public String apiUrl() {
+    return api.url();
+  }
+
+  public WriteFaults writeFaults() {
+    return api.faults();
+  }
+
+  public SimulatedNode node() {
+    return node;
+  }
+
+  public Path workDir() {
+    return options.workDir();
+  }
+
+  /** Fault injection: stops a controller (as a crashed process would) and starts a fresh one. */
+  public void restartController(String name) {
+    ControllerRuntime old = controllers.remove(name);
+    if (old != null) {
+      old.close();
+    }
+    startController(name);
+  }
+
+  private void startController(String name) {
+    controllers.put(name, controllerFactories.get(name).get());
+  }
+
+  /** Creates (or replaces the spec of) every object in a YAML text. */
+  public List<HasMetadata> apply(String yaml) {
+    List<HasMetadata> applied = new ArrayList<>();
+    for (HasMetadata item : client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items()) {
+      if (item.getMetadata().getNamespace() == null) {
+        item.getMetadata().setNamespace("default");
+      }
+      applied.add(client.resource(item).createOr(existing -> existing.update()));
+    }
+    return applied;
+  }
+
+  /** The standalone sample of a kind, as shipped in the jar. */
+  public static String sample(String file) {
+    return resource("sandbox/samples/" + file);
+  }
+
+  static String resource(String name) {
+    try (InputStream in = Sandbox.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    controllers.values().forEach(ControllerRuntime::close);
+    controllers.clear();
+    node.close();
+    collector.close();
+    if (statefulSets != null) {
+      statefulSets.close();
+    }
+    api.close();
+    if (options.deleteWorkDirOnClose()) {
+      try (var paths = Files.walk(options.workDir())) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        LOG.debug("could not remove {}: {}", options.workDir(), e.toString());
+      }
+    }
+  }
+
+  /** The CRD documents, for tests that validate manifests against them. */
+  static List<JsonNode> crds() {
+    return EmbeddedApiServer.readCrds(CRD_RESOURCES.stream().map(n -> resource("sandbox/crds/" + n)).toList());
+  }
+}

@@ -1,0 +1,43 @@
+package io.zkoam.sandbox;
+
+import io.zkoam.workload.ReconcileTiming;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How a sandbox runs.
+ *
+ * @param apiPort port of the embedded API on 127.0.0.1 (0 = any free port)
+ * @param workDir where volumes, logs and the hosts file live
+ * @param statefulSetController whether the simulated StatefulSet controller runs (off for an API server whose own
+ *     controller-manager runs)
+ * @param timing how often the workload controller polls agents
+ */
+public record SandboxOptions(int apiPort, Path workDir, boolean deleteWorkDirOnClose, boolean statefulSetController,
+    Optional<Path> kubeconfigOut, ReconcileTiming timing) {
+
+  /**
+   * Defaults for tests: any port, a fresh temporary work directory removed on close (kept with
+   * {@code -Dzkoam.sandbox.keep=true}, for reading logs after a failure), fast polling.
+   */
+  public static SandboxOptions forTests() {
+    return new SandboxOptions(0, tempDir(), !Boolean.getBoolean("zkoam.sandbox.keep"), true, Optional.empty(),
+        new ReconcileTiming(Duration.ofMillis(500), Duration.ofSeconds(2)));
+  }
+
+  public SandboxOptions withKubeconfigOut(Path file) {
+    return new SandboxOptions(apiPort, workDir, deleteWorkDirOnClose, statefulSetController, Optional.of(file), timing);
+  }
+
+  static Path tempDir() {
+    try {
+      return Files.createTempDirectory("zkoam-sandbox-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

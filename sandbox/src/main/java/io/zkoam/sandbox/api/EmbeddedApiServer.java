@@ -1,0 +1,146 @@
+package io.zkoam.sandbox.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+
+/**
+ * The embedded Kubernetes API: fabric8's mock server in CRUD mode on 127.0.0.1, plus discovery, table output and
+ * fault injection, loaded with zkoam's CRDs. Each component gets its own client, as separate processes would.
+ */
+public final class EmbeddedApiServer implements AutoCloseable {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final KubernetesMockServer server;
+  private final ApiCatalog catalog = new ApiCatalog();
+  private final WriteFaults faults;
+  private final List<KubernetesClient> clients = new ArrayList<>();
+
+  private EmbeddedApiServer(List<JsonNode> crds, int port, Clock clock) {
+    this.faults = new WriteFaults(clock);
+    List<CustomResourceDefinitionContext> contexts = new ArrayList<>();
+    for (JsonNode crd : crds) {
+      ApiResource r = catalog.addCrd(crd);
+      contexts.add(new CustomResourceDefinitionContext.Builder().withGroup(r.group()).withVersion(r.version())
+          .withPlural(r.plural()).withKind(r.kind()).withScope(r.namespaced() ? "Namespaced" : "Cluster").build());
+    }
+    Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+    KubernetesMixedDispatcher store = new KubernetesMixedDispatcher(responses, contexts);
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+        new SandboxDispatcher(store, catalog, faults, clock), false);
+    try {
+      server.init(InetAddress.getByName("127.0.0.1"), port);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (KubernetesClient admin = newClient()) {
+      for (JsonNode crd : crds) {
+        admin.resource(YAML.convertValue(crd, CustomResourceDefinition.class)).create();
+      }
+    }
+  }
+
+  /** Starts the API on {@code port} (0 = any free port) with the given CRD documents loaded. */
+  public static EmbeddedApiServer start(List<JsonNode> crds, int port, Clock clock) {
+    return new EmbeddedApiServer(crds, port, clock);
+  }
+
+  /** Reads CRD YAML documents (one CRD per document). */
+  public static List<JsonNode> readCrds(List<String> yamlTexts) {
+    List<JsonNode> crds = new ArrayList<>();
+    for (String text : yamlTexts) {
+      try {
+        crds.add(YAML.readTree(text));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return crds;
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getPort();
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  /** A new client of the embedded API; closed with the server. */
+  public synchronized KubernetesClient newClient() {
+    Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withNamespace("default")
+        .withTrustCerts(true).withRequestRetryBackoffLimit(0).build();
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    clients.add(client);
+    return client;
+  }
+
+  public java.util.List<ApiResource> catalog() {
+    return catalog.all();
+  }
+
+  public WriteFaults faults() {
+    return faults;
+  }
+
+  /** A kubeconfig for kubectl and other tools, pointing at this API with no credentials. */
+  public Path writeKubeconfig(Path file) {
+    String text = """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: zkoam-sandbox
+          cluster:
+            server: %s
+        users:
+        - name: zkoam-sandbox
+          user: {}
+        contexts:
+        - name: zkoam-sandbox
+          context:
+            cluster: zkoam-sandbox
+            user: zkoam-sandbox
+            namespace: default
+        current-context: zkoam-sandbox
+        """.formatted(url());
+    try {
+      if (file.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+      }
+      Files.writeString(file, text);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    clients.forEach(KubernetesClient::close);
+    clients.clear();
+    server.destroy();
+  }
+}

@@ -1,0 +1,105 @@
+package io.zkoam.sandbox.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * In front of the mock API's CRUD store: discovery documents, table output for kubectl, and injected write faults.
+ * Everything else is the mock's own behaviour, with its known gaps (no server-side apply, no strategic merge patch,
+ * no validation, no defaulting, no garbage collection; the sandbox adds a garbage collector of its own).
+ */
+final class SandboxDispatcher extends Dispatcher {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Dispatcher store;
+  private final ApiCatalog catalog;
+  private final Discovery discovery;
+  private final WriteFaults faults;
+  private final Clock clock;
+
+  SandboxDispatcher(Dispatcher store, ApiCatalog catalog, WriteFaults faults, Clock clock) {
+    this.store = store;
+    this.catalog = catalog;
+    this.discovery = new Discovery(catalog);
+    this.faults = faults;
+    this.clock = clock;
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    String method = request.getMethod();
+    String path = request.getPath();
+    if (method.equals("GET")) {
+      Optional<String> document = discovery.answer(path);
+      if (document.isPresent()) {
+        return json(200, document.get());
+      }
+    }
+    Optional<Integer> fault = faults.decide(method);
+    if (fault.isPresent()) {
+      int code = fault.get();
+      return json(code, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":" + code
+          + ",\"reason\":\"" + (code == 409 ? "Conflict" : "InternalError") + "\",\"message\":\"injected by the "
+          + "sandbox\"}");
+    }
+    MockResponse response = store.dispatch(request);
+    String accept = request.getHeader("Accept");
+    if (method.equals("GET") && accept != null && accept.contains("as=Table") && response.code() == 200
+        && !path.contains("watch=true")) {
+      return asTable(path, response);
+    }
+    return response;
+  }
+
+  private MockResponse asTable(String path, MockResponse response) {
+    Optional<ApiResource> resource = resourceOf(path);
+    if (resource.isEmpty()) {
+      return response;
+    }
+    try {
+      JsonNode body = JSON.readTree(response.getBody().readUtf8());
+      return json(200, Tables.table(resource.get(), catalog.printerColumns(resource.get()), body, clock.instant()));
+    } catch (Exception e) {
+      return response;
+    }
+  }
+
+  /** The resource a collection or object URL names: /api/v1/namespaces/ns/pods[/name] or /apis/g/v/... */
+  private Optional<ApiResource> resourceOf(String path) {
+    String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    String[] parts = p.split("/");
+    int start;
+    String groupVersion;
+    if (parts.length > 2 && parts[1].equals("api")) {
+      groupVersion = parts[2];
+      start = 3;
+    } else if (parts.length > 3 && parts[1].equals("apis")) {
+      groupVersion = parts[2] + "/" + parts[3];
+      start = 4;
+    } else {
+      return Optional.empty();
+    }
+    if (parts.length > start + 1 && parts[start].equals("namespaces") && parts.length > start + 2) {
+      start += 2;
+    }
+    if (parts.length <= start) {
+      return Optional.empty();
+    }
+    boolean subresource = parts.length > start + 2;
+    return subresource ? Optional.empty() : catalog.find(groupVersion, parts[start]);
+  }
+
+  private static MockResponse json(int code, String body) {
+    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+  }
+
+  @Override
+  public void shutdown() {
+    store.shutdown();
+  }
+}
