@@ -3,13 +3,18 @@ package io.zkoam.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.zkoam.api.naming.ClusterLabels;
+import io.zkoam.api.naming.ClusterNames;
+import io.zkoam.api.naming.PodLayout;
 import io.zkoam.runtime.ControllerOptions;
 import io.zkoam.runtime.ControllerRuntime;
 import io.zkoam.sandbox.api.EmbeddedApiServer;
 import io.zkoam.sandbox.api.WriteFaults;
 import io.zkoam.sandbox.apps.StatefulSetSimulator;
 import io.zkoam.sandbox.gc.GarbageCollector;
+import io.zkoam.sandbox.check.WorkloadChecker;
 import io.zkoam.sandbox.net.PodNetwork;
+import io.zkoam.sandbox.net.ServiceProxy;
 import io.zkoam.sandbox.node.SimulatedNode;
 import io.zkoam.workload.ReconcileTiming;
 import io.zkoam.workload.WorkloadControllerMain;
@@ -48,6 +53,7 @@ public final class Sandbox implements AutoCloseable {
   private final StatefulSetSimulator statefulSets;
   private final SimulatedNode node;
   private final GarbageCollector collector;
+  private final ServiceProxy proxy;
   private final KubernetesClient client;
   private final Map<String, ControllerRuntime> controllers = new ConcurrentHashMap<>();
   private final Map<String, Supplier<ControllerRuntime>> controllerFactories = new ConcurrentHashMap<>();
@@ -62,6 +68,7 @@ public final class Sandbox implements AutoCloseable {
     this.statefulSets = options.statefulSetController() ? new StatefulSetSimulator(api.newClient()).start() : null;
     this.node = new SimulatedNode(api.newClient(), network, options.workDir(), clock).start();
     this.collector = new GarbageCollector(api.newClient(), api.catalog()).start(Duration.ofSeconds(1));
+    this.proxy = new ServiceProxy(api.newClient(), network).start();
     controllerFactories.put(WorkloadControllerMain.NAME, () -> WorkloadControllerMain.start(api.newClient(),
         ControllerOptions.embedded(WorkloadControllerMain.NAME), new Platform(false, "cluster.local"),
         options.timing()));
@@ -93,6 +100,25 @@ public final class Sandbox implements AutoCloseable {
 
   public Path workDir() {
     return options.workDir();
+  }
+
+  /**
+   * A workload checker for a cluster: writes through the client Service's virtual address, reads back from every
+   * pod, counts elections through the agents.
+   */
+  public WorkloadChecker checker(String namespace, String cluster, Duration pace) {
+    String service = ClusterNames.clientService(cluster);
+    String address = proxy.address(namespace, service).orElseThrow(() -> new IllegalStateException(
+        "client Service " + namespace + "/" + service + " is not proxied yet"));
+    int port = client.services().inNamespace(namespace).withName(service).get().getSpec().getPorts().get(0).getPort();
+    Supplier<List<String>> podIps = () -> client.pods().inNamespace(namespace)
+        .withLabel(ClusterLabels.INSTANCE, cluster).list().getItems().stream()
+        .filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null)
+        .map(p -> p.getStatus().getPodIP()).toList();
+    return new WorkloadChecker(address + ":" + port,
+        () -> podIps.get().stream().map(ip -> ip + ":" + PodLayout.CLIENT_PORT).toList(),
+        () -> podIps.get().stream().map(ip -> ip + ":" + PodLayout.AGENT_PORT).toList(),
+        pace);
   }
 
   /** Fault injection: stops a controller (as a crashed process would) and starts a fresh one. */
@@ -140,6 +166,7 @@ public final class Sandbox implements AutoCloseable {
   public void close() {
     controllers.values().forEach(ControllerRuntime::close);
     controllers.clear();
+    proxy.close();
     node.close();
     collector.close();
     if (statefulSets != null) {

@@ -2,29 +2,47 @@ package io.zkoam.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.zkoam.api.status.Conditions;
 import io.zkoam.api.testing.Await;
 import io.zkoam.api.v1alpha1.ZooKeeperCluster;
+import io.zkoam.sandbox.check.CheckReport;
+import io.zkoam.sandbox.check.WorkloadChecker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
-/** A ZooKeeperCluster on the sandbox: real servers form a quorum under the workload controller. */
+/**
+ * One ZooKeeperCluster through its life on the sandbox, where real servers form a quorum under the workload
+ * controller: it forms, serves clients, survives a pod deletion and a peer crash without losing an acknowledged write,
+ * and its deletion removes everything but the claims.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterLifecycleIT {
   private static final Duration FORM = Duration.ofSeconds(120);
+  private static final String NS = "default";
   private static Sandbox sandbox;
 
   @BeforeAll
   static void start() {
     sandbox = Sandbox.start(SandboxOptions.forTests());
+    sandbox.apply(Sandbox.sample("zookeepercluster.yaml"));
   }
 
   @AfterAll
@@ -34,34 +52,58 @@ class ClusterLifecycleIT {
     }
   }
 
-  static ZooKeeperCluster cluster(String name) {
-    return sandbox.client().resources(ZooKeeperCluster.class).inNamespace("default").withName(name).get();
+  static ZooKeeperCluster cluster() {
+    return sandbox.client().resources(ZooKeeperCluster.class).inNamespace(NS).withName("zk").get();
   }
 
-  static boolean ready(String name) {
-    ZooKeeperCluster zk = cluster(name);
-    return zk != null && zk.getStatus() != null && Conditions.isTrue(zk.getStatus().conditions(), "Ready");
+  static boolean condition(String type, boolean expected) {
+    ZooKeeperCluster zk = cluster();
+    return zk != null && zk.getStatus() != null
+        && Conditions.isTrue(zk.getStatus().conditions(), type) == expected
+        && Conditions.find(zk.getStatus().conditions(), type).isPresent();
   }
 
-  static String describe(String name) {
-    ZooKeeperCluster zk = cluster(name);
-    List<Pod> pods = sandbox.client().pods().inNamespace("default").list().getItems();
+  static String describe() {
+    ZooKeeperCluster zk = cluster();
+    List<Pod> pods = sandbox.client().pods().inNamespace(NS).list().getItems();
     return "status=" + (zk == null ? null : zk.getStatus()) + "\npods=" + pods.stream()
         .map(p -> p.getMetadata().getName() + ":" + (p.getStatus() == null ? null : p.getStatus().getPhase()))
         .collect(Collectors.joining(","));
   }
 
+  /** A checker that is already writing, so the fault that follows hits a live workload. */
+  static WorkloadChecker startChecker() {
+    WorkloadChecker checker = sandbox.checker(NS, "zk", Duration.ofMillis(20)).start();
+    Await.until(Duration.ofSeconds(30), "writes flowing", () -> checker.acknowledgedSoFar() >= 25);
+    return checker;
+  }
+
+  static void awaitMoreWrites(WorkloadChecker checker) {
+    long now = checker.acknowledgedSoFar();
+    Await.until(Duration.ofSeconds(30), "writes flowing again", () -> checker.acknowledgedSoFar() >= now + 25);
+  }
+
+  static boolean podReady(Pod pod) {
+    return pod.getStatus() != null && pod.getStatus().getConditions().stream()
+        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  static void awaitReady() {
+    Await.until(FORM, "zk Ready", () -> condition("Ready", true), ClusterLifecycleIT::describe);
+  }
+
   @Test
-  void sampleClusterBecomesReadyAndServesClients() throws Exception {
-    sandbox.apply(Sandbox.sample("zookeepercluster.yaml"));
-    Await.until(FORM, "zk Ready", () -> ready("zk"), () -> describe("zk"));
-    ZooKeeperCluster zk = cluster("zk");
+  @Order(1)
+  void clusterOfThreeBecomesReadyWithOneLeaderAndServesClients() throws Exception {
+    awaitReady();
+    ZooKeeperCluster zk = cluster();
     assertThat(zk.getStatus().voters()).isEqualTo(3);
     assertThat(zk.getStatus().leader()).startsWith("zk-");
     assertThat(zk.getStatus().pods()).extracting(p -> p.mode()).containsOnly("leader", "follower")
         .containsOnlyOnce("leader");
+    assertThat(zk.getStatus().members()).hasSize(3);
 
-    String connect = sandbox.client().pods().inNamespace("default").withLabel("app.kubernetes.io/instance", "zk")
+    String connect = sandbox.client().pods().inNamespace(NS).withLabel("app.kubernetes.io/instance", "zk")
         .list().getItems().stream().map(p -> p.getStatus().getPodIP() + ":2181").collect(Collectors.joining(","));
     try (ZooKeeper client = new ZooKeeper(connect, 10_000, e -> { })) {
       Await.until(Duration.ofSeconds(20), "client connected", () -> client.getState().isConnected());
@@ -69,5 +111,61 @@ class ClusterLifecycleIT {
           CreateMode.PERSISTENT);
       assertThat(new String(client.getData("/hello", false, null), StandardCharsets.UTF_8)).isEqualTo("world");
     }
+  }
+
+  @Test
+  @Order(2)
+  void deletedPodReturnsWithItsDataAndNoAcknowledgedWriteIsLost() {
+    awaitReady();
+    String uidBefore = sandbox.client().pods().inNamespace(NS).withName("zk-1").get().getMetadata().getUid();
+    WorkloadChecker checker = startChecker();
+    sandbox.client().pods().inNamespace(NS).withName("zk-1").delete();
+    Await.until(FORM, "zk-1 back and ready", () -> {
+      Pod pod = sandbox.client().pods().inNamespace(NS).withName("zk-1").get();
+      return pod != null && !pod.getMetadata().getUid().equals(uidBefore) && podReady(pod);
+    }, ClusterLifecycleIT::describe);
+    awaitReady();
+    awaitMoreWrites(checker);
+    CheckReport report = checker.stopAndVerify();
+    assertThat(report.acknowledged()).as(report.toString()).isGreaterThan(50);
+    assertThat(report.lost()).as(report.toString()).isZero();
+    assertThat(cluster().getStatus().voters()).isEqualTo(3);
+  }
+
+  @Test
+  @Order(3)
+  void crashOfOnePeerKeepsQuorumShowsDegradedAndRecovers() {
+    awaitReady();
+    String victim = cluster().getStatus().pods().stream().filter(p -> "follower".equals(p.mode()))
+        .map(p -> p.name()).findFirst().orElseThrow();
+    WorkloadChecker checker = startChecker();
+    sandbox.node().crashAndHold(NS, victim, "zookeeper");
+    Await.until(Duration.ofSeconds(30), "Degraded", () -> condition("Degraded", true), ClusterLifecycleIT::describe);
+    assertThat(condition("QuorumAvailable", true)).as("quorum holds with 2 of 3").isTrue();
+    sandbox.node().startContainer(NS, victim, "zookeeper");
+    Await.until(FORM, "recovered", () -> condition("Degraded", false) && condition("Ready", true),
+        ClusterLifecycleIT::describe);
+    awaitMoreWrites(checker);
+    CheckReport report = checker.stopAndVerify();
+    assertThat(report.acknowledged()).as(report.toString()).isGreaterThan(50);
+    assertThat(report.lost()).as(report.toString()).isZero();
+    assertThat(report.leaderElections()).as("a follower crash causes no election: " + report).isZero();
+  }
+
+  @Test
+  @Order(4)
+  void deletingTheClusterRemovesEverythingButTheClaims() {
+    awaitReady();
+    sandbox.client().resources(ZooKeeperCluster.class).inNamespace(NS).withName("zk").delete();
+    Await.until(Duration.ofSeconds(60), "children garbage collected", () ->
+        sandbox.client().apps().statefulSets().inNamespace(NS).list().getItems().isEmpty()
+            && sandbox.client().pods().inNamespace(NS).list().getItems().isEmpty()
+            && sandbox.client().configMaps().inNamespace(NS).withName("zk-config").get() == null
+            && sandbox.client().services().inNamespace(NS).list().getItems().isEmpty()
+            && sandbox.client().secrets().inNamespace(NS).withName("zk-auth").get() == null);
+    List<PersistentVolumeClaim> claims = sandbox.client().persistentVolumeClaims().inNamespace(NS).list().getItems();
+    assertThat(claims).extracting(c -> c.getMetadata().getName())
+        .containsExactlyInAnyOrder("data-zk-0", "data-zk-1", "data-zk-2");
+    assertThat(Objects.requireNonNull(sandbox.client().pods().inNamespace(NS).list().getItems())).isEmpty();
   }
 }

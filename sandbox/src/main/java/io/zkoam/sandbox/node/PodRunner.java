@@ -110,13 +110,17 @@ final class PodRunner implements Runnable {
     }
   }
 
-  /** Fault injection: stop a container and keep it stopped until {@link #release}. */
-  void hold(String container) {
+  /** Fault injection: stop a container (gracefully, or kill -9) and keep it stopped until {@link #release}. */
+  void hold(String container, boolean kill) {
     ContainerSlot slot = slots.get(container);
     if (slot != null) {
       slot.held = true;
       if (slot.running()) {
-        slot.process.stop(Duration.ofSeconds(5));
+        if (kill) {
+          slot.process.kill();
+        } else {
+          slot.process.stop(Duration.ofSeconds(5));
+        }
       }
     }
   }

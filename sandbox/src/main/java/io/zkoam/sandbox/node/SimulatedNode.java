@@ -147,9 +147,14 @@ public final class SimulatedNode implements AutoCloseable {
     runner(namespace, pod).crash(container);
   }
 
-  /** Fault injection: stop one container and keep it stopped. */
+  /** Fault injection: stop one container gracefully and keep it stopped. */
   public void stopContainer(String namespace, String pod, String container) {
-    runner(namespace, pod).hold(container);
+    runner(namespace, pod).hold(container, false);
+  }
+
+  /** Fault injection: kill -9 one container and keep it down (a crashed peer that does not come back by itself). */
+  public void crashAndHold(String namespace, String pod, String container) {
+    runner(namespace, pod).hold(container, true);
   }
 
   /** Undoes {@link #stopContainer}. */
