@@ -33,6 +33,13 @@ import java.util.Queue;
  */
 public final class EmbeddedApiServer implements AutoCloseable {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** The mock server logs every request through java.util.logging; held here so the level sticks. */
+  private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger(
+      "io.fabric8.mockwebserver");
+
+  static {
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
 
   private final KubernetesMockServer server;
   private final ApiCatalog catalog = new ApiCatalog();

@@ -26,6 +26,7 @@ final class ContainerSlot {
   Integer lastExitCode;
   String waitingReason;
   Instant lastProbe = Instant.EPOCH;
+  Instant lastLiveness = Instant.EPOCH;
 
   ContainerSlot(Container spec) {
     this.spec = spec;

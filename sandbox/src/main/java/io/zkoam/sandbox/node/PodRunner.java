@@ -213,6 +213,9 @@ final class PodRunner implements Runnable {
       return;
     }
     slot.lastProbe = now;
+    if (Duration.between(slot.startedAt, now).getSeconds() < initialDelay(slot.spec)) {
+      return;
+    }
     if (!slot.started) {
       Probe startup = slot.startupProbe();
       if (Probes.check(startup, slot.spec, ip)) {
@@ -224,7 +227,8 @@ final class PodRunner implements Runnable {
       return;
     }
     Probe liveness = slot.spec.getLivenessProbe();
-    if (liveness != null) {
+    if (liveness != null && Duration.between(slot.lastLiveness, now).compareTo(livenessPeriod(liveness)) >= 0) {
+      slot.lastLiveness = now;
       if (Probes.check(liveness, slot.spec, ip)) {
         slot.livenessFailures = 0;
       } else if (++slot.livenessFailures >= threshold(liveness)) {
@@ -333,6 +337,19 @@ final class PodRunner implements Runnable {
     }
     Duration given = Duration.ofSeconds(probe.getPeriodSeconds());
     return given.compareTo(MAX_PROBE_PERIOD) > 0 ? MAX_PROBE_PERIOD : given;
+  }
+
+  /**
+   * Liveness keeps its own period (at least 1 s): it only has to catch a stuck process, and a shortened one would
+   * kill containers that are merely slow to start.
+   */
+  private static Duration livenessPeriod(Probe probe) {
+    return Duration.ofSeconds(Math.max(1, probe.getPeriodSeconds() == null ? 10 : probe.getPeriodSeconds()));
+  }
+
+  private static long initialDelay(Container container) {
+    Probe probe = container.getStartupProbe() != null ? container.getStartupProbe() : container.getLivenessProbe();
+    return probe == null || probe.getInitialDelaySeconds() == null ? 0 : probe.getInitialDelaySeconds();
   }
 
   private static int threshold(Probe probe) {

@@ -55,6 +55,8 @@ public final class AgentContainers {
     return base(in, PodLayout.AGENT_CONTAINER, "serve", PodEnv.downwardApi())
         .addNewPort().withName(PodLayout.AGENT_PORT_NAME).withContainerPort(PodLayout.AGENT_PORT)
         .withProtocol("TCP").endPort()
+        // The JVM needs a few seconds to start; liveness only begins once /health has answered.
+        .withStartupProbe(health(2, 30))
         .withLivenessProbe(health(10, 3))
         .withReadinessProbe(health(5, 2))
         .withVolumeMounts(

@@ -15,6 +15,7 @@ import java.util.Set;
 final class ClusterHealth {
   private final Set<Integer> voters;
   private final List<String> servingVoters = new ArrayList<>();
+  private final List<String> readyVoters = new ArrayList<>();
   private final List<String> troubled = new ArrayList<>();
   private final Optional<String> leader;
 
@@ -31,6 +32,11 @@ final class ClusterHealth {
       Optional<PodView> view = obs.pods().stream().filter(p -> p.name().equals(pod)).findFirst();
       if (agent.isPresent() && agent.get().serving()) {
         health.servingVoters.add(pod);
+        if (view.isPresent() && view.get().ready()) {
+          health.readyVoters.add(pod);
+        } else {
+          health.troubled.add(pod + " (server " + id + ") serves but its pod is not Ready yet");
+        }
       } else if (view.isEmpty()) {
         health.troubled.add(pod + " (server " + id + ") has no pod");
       } else if (agent.isEmpty()) {
@@ -72,7 +78,7 @@ final class ClusterHealth {
       return Conditions.of("Ready", false, voters.isEmpty() ? "Forming" : "NoQuorum",
           voters.isEmpty() ? "waiting for the ensemble to form" : "the ensemble has no quorum", generation);
     }
-    if (servingVoters.size() < voters.size()) {
+    if (readyVoters.size() < voters.size()) {
       return Conditions.of("Ready", false, "MembersNotServing", String.join("; ", troubled), generation);
     }
     return Conditions.of("Ready", true, "AllMembersServing",

@@ -93,6 +93,18 @@ class StatusModelTest {
   }
 
   @Test
+  void aServingMemberWhosePodIsNotReadyYetKeepsTheClusterNotReady() {
+    ZooKeeperCluster zk = Fixtures.cluster("zk", "replicas: 3");
+    ZooKeeperClusterStatus s = compute(zk,
+        List.of(pod(0, true, "zk-new"), pod(1, false, "zk-new"), pod(2, true, "zk-new")),
+        Map.of("zk-0", agent("follower", 1), "zk-1", agent("leader", 2), "zk-2", agent("follower", 3)),
+        List.of(voter(1), voter(2), voter(3)), List.of());
+    assertThat(condition(s, "QuorumAvailable").getStatus()).isEqualTo("True");
+    assertThat(condition(s, "Ready").getStatus()).isEqualTo("False");
+    assertThat(condition(s, "Ready").getMessage()).contains("zk-1 (server 2) serves but its pod is not Ready yet");
+  }
+
+  @Test
   void twoOfThreeDownIsNoQuorum() {
     ZooKeeperCluster zk = Fixtures.cluster("zk", "replicas: 3");
     ZooKeeperClusterStatus s = compute(zk,

@@ -1,0 +1,100 @@
+package io.zkoam.sandbox;
+
+import io.zkoam.api.status.Conditions;
+import io.zkoam.api.v1alpha1.PodObservation;
+import io.zkoam.api.v1alpha1.ZooKeeperCluster;
+import io.zkoam.sandbox.check.CheckReport;
+import io.zkoam.sandbox.check.WorkloadChecker;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The scripted tour of {@code --scenario demo}: with the workload checker writing, delete a pod, then crash the
+ * leader's server with kill -9; the cluster must come back each time and lose no acknowledged write.
+ */
+final class DemoScenario {
+  private static final String NS = "default";
+  private static final String CLUSTER = "zk";
+  private static final Duration STEP = Duration.ofSeconds(120);
+
+  private final Sandbox sandbox;
+  private final PrintStream out;
+  private final LiveTable table;
+
+  DemoScenario(Sandbox sandbox, PrintStream out) {
+    this.sandbox = sandbox;
+    this.out = out;
+    this.table = new LiveTable(sandbox.client(), out);
+  }
+
+  boolean run() {
+    if (!step("the ensemble forms and becomes Ready", this::ready)) {
+      return false;
+    }
+    WorkloadChecker checker = sandbox.checker(NS, CLUSTER, Duration.ofMillis(20)).start();
+    if (!step("the workload checker writes through the client Service", () -> checker.acknowledgedSoFar() > 50)) {
+      return false;
+    }
+    String follower = member("follower");
+    out.println(">>> deleting pod " + follower + " (it comes back from the StatefulSet with its volume)");
+    sandbox.client().pods().inNamespace(NS).withName(follower).delete();
+    pause(Duration.ofSeconds(2));
+    if (!step(follower + " is back and the cluster is Ready", this::ready)) {
+      return false;
+    }
+    String leader = member("leader");
+    out.println(">>> kill -9 of the ZooKeeper server in " + leader + " (the leader); the kubelet restarts it");
+    sandbox.node().crash(NS, leader, "zookeeper");
+    pause(Duration.ofSeconds(2));
+    if (!step("a new leader is elected and the cluster is Ready again", this::ready)) {
+      return false;
+    }
+    long before = checker.acknowledgedSoFar();
+    step("writes continue", () -> checker.acknowledgedSoFar() > before + 50);
+    CheckReport report = checker.stopAndVerify();
+    table.printIfChanged();
+    out.println("workload checker: acknowledged " + report.acknowledged() + ", lost " + report.lost()
+        + ", failed attempts " + report.failedAttempts() + ", longest write outage "
+        + report.maxUnavailable().toMillis() + " ms, leader elections " + report.leaderElections());
+    report.problems().forEach(p -> out.println("  " + p));
+    out.println(report.lost() == 0 ? "demo passed: no acknowledged write was lost" : "demo FAILED: writes were lost");
+    return report.lost() == 0;
+  }
+
+  private boolean ready() {
+    ZooKeeperCluster zk = sandbox.client().resources(ZooKeeperCluster.class).inNamespace(NS).withName(CLUSTER).get();
+    return zk != null && zk.getStatus() != null && Conditions.isTrue(zk.getStatus().conditions(), "Ready")
+        && !Conditions.isTrue(zk.getStatus().conditions(), "Degraded");
+  }
+
+  private String member(String mode) {
+    ZooKeeperCluster zk = sandbox.client().resources(ZooKeeperCluster.class).inNamespace(NS).withName(CLUSTER).get();
+    return zk.getStatus().pods().stream().filter(p -> mode.equals(p.mode())).map(PodObservation::name).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no " + mode + " in " + zk.getStatus().pods()));
+  }
+
+  private boolean step(String what, BooleanSupplier done) {
+    out.println(">>> waiting: " + what);
+    Instant deadline = Instant.now().plus(STEP);
+    while (Instant.now().isBefore(deadline)) {
+      table.printIfChanged();
+      if (done.getAsBoolean()) {
+        out.println("    done: " + what);
+        return true;
+      }
+      pause(Duration.ofMillis(500));
+    }
+    out.println("    TIMED OUT after " + STEP.toSeconds() + " s: " + what);
+    return false;
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.zkoam.sandbox;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.zkoam.api.status.Conditions;
+import io.zkoam.api.v1alpha1.PodObservation;
+import io.zkoam.api.v1alpha1.ZooKeeperCluster;
+import java.io.PrintStream;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/** The sandbox's live view: each cluster's state and its pods (role, ready, revision, config version). */
+final class LiveTable {
+  private final KubernetesClient client;
+  private final PrintStream out;
+  private String last = "";
+
+  LiveTable(KubernetesClient client, PrintStream out) {
+    this.client = client;
+    this.out = out;
+  }
+
+  void printIfChanged() {
+    String text = render();
+    if (!text.equals(last)) {
+      out.println("--- " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
+      out.print(text);
+      last = text;
+    }
+  }
+
+  String render() {
+    StringBuilder b = new StringBuilder();
+    for (ZooKeeperCluster zk : client.resources(ZooKeeperCluster.class).inAnyNamespace().list().getItems()) {
+      var s = zk.getStatus();
+      String ready = s == null ? "-" : Conditions.find(s.conditions(), "Ready")
+          .map(c -> c.getStatus() + " (" + c.getReason() + ")").orElse("-");
+      b.append(String.format("%s/%s  ready=%s  voters=%s  leader=%s  config=%s%n", zk.getMetadata().getNamespace(),
+          zk.getMetadata().getName(), ready, s == null ? "-" : s.voters(), s == null ? "-" : s.leader(),
+          s == null ? "-" : s.configVersion()));
+      b.append(String.format("  %-12s %-12s %-6s %-18s %-12s%n", "POD", "ROLE", "READY", "REVISION", "CONFIG"));
+      if (s != null) {
+        for (PodObservation p : s.pods()) {
+          b.append(String.format("  %-12s %-12s %-6s %-18s %-12s%n", p.name(),
+              p.mode() + (Boolean.TRUE.equals(p.voter()) ? "" : "*"), p.ready(), p.revision(),
+              Objects.toString(p.configVersion(), "-")));
+        }
+      }
+    }
+    return b.length() == 0 ? "(no ZooKeeperCluster yet)\n" : b.append("  (* = not a voting member)\n").toString();
+  }
+}
