@@ -2,6 +2,7 @@ package io.zkoam.workload;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -20,7 +21,6 @@ import io.zkoam.workload.status.StatusModel;
 import io.zkoam.workload.validate.SpecProblem;
 import io.zkoam.workload.validate.SpecValidator;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,11 +77,24 @@ public final class ZooKeeperClusterReconciler implements Reconciler<ZooKeeperClu
         StatusModel.compute(zk, observation, membership, live.statefulSet(), problems, platform, clock.instant());
     StatusEvents.between(before, after).forEach(n -> events.record(zk, n.type(), n.reason(), n.message()));
 
-    Duration next = timing.next(after);
-    if (after.equals(before)) {
-      return UpdateControl.<ZooKeeperCluster>noUpdate().rescheduleAfter(next);
+    if (!after.equals(before)) {
+      writeStatus(zk, after, context);
     }
-    zk.setStatus(after);
-    return UpdateControl.patchStatus(zk).rescheduleAfter(next);
+    return UpdateControl.<ZooKeeperCluster>noUpdate().rescheduleAfter(timing.next(after));
+  }
+
+  /**
+   * Replaces the whole status (PUT on the status subresource, with the read's resourceVersion) and puts the result in
+   * the operator's cache, so the next reconcile compares with what the server has. Java Operator SDK's own
+   * {@code patchStatus} without server-side apply sends a JSON Patch of the differences from the cached cluster; when
+   * that cache does not show the previous status write yet, a field that flips back (Degraded false → true → false)
+   * equals the stale copy, is left out, and the server keeps the wrong value until the next resync.
+   */
+  private static void writeStatus(ZooKeeperCluster zk, ZooKeeperClusterStatus status,
+      Context<ZooKeeperCluster> context) {
+    PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(zk, context, cluster -> {
+      cluster.setStatus(status);
+      return cluster;
+    });
   }
 }
