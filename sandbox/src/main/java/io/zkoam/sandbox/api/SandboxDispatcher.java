@@ -47,6 +47,15 @@ final class SandboxDispatcher extends Dispatcher {
           + ",\"reason\":\"" + (code == 409 ? "Conflict" : "InternalError") + "\",\"message\":\"injected by the "
           + "sandbox\"}");
     }
+    if (path.startsWith("/openapi/")) {
+      // No OpenAPI documents: kubectl then validates nothing client-side instead of failing on an unreadable one.
+      return json(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":404,"
+          + "\"reason\":\"NotFound\"}");
+    }
+    Optional<MockResponse> scale = ScaleSubresource.handle(request, store);
+    if (scale.isPresent()) {
+      return scale.get();
+    }
     MockResponse response = store.dispatch(request);
     String accept = request.getHeader("Accept");
     if (method.equals("GET") && accept != null && accept.contains("as=Table") && response.code() == 200
