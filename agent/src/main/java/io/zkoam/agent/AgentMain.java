@@ -19,17 +19,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentMain {
 
-    /** Logback configuration inside the jar; a {@code -Dlogback.configurationFile} given by the caller wins. */
-    static final String LOGBACK_RESOURCE = "zkoam-agent-logback.xml";
-
     private AgentMain() {
     }
 
     public static void main(String[] args) {
-        // Before the first logger exists: once logback initialised, the property is no longer read.
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", LOGBACK_RESOURCE);
-        }
         int exitCode = run(args, System.getenv());
         if (exitCode != 0) {
             System.exit(exitCode);

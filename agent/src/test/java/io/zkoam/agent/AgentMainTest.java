@@ -41,7 +41,7 @@ class AgentMainTest {
 
     @Test
     void theShippedFlagsFitTheBudget() {
-        assertThat(AgentJvmFlags.RECOMMENDED).contains("-XX:+UseSerialGC", "-Xmx32m", "-Xss256k");
+        assertThat(AgentJvmFlags.RECOMMENDED).contains("-XX:+UseSerialGC", "-Xmx24m", "-Xss256k");
         assertThat(AgentJvmFlags.asString()).doesNotContain("  ");
     }
 }

@@ -3,10 +3,7 @@ package io.zkoam.agent.serve;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Histogram;
-import io.prometheus.client.hotspot.GarbageCollectorExports;
-import io.prometheus.client.hotspot.MemoryPoolsExports;
 import io.prometheus.client.hotspot.StandardExports;
-import io.prometheus.client.hotspot.ThreadExports;
 
 /**
  * The agent's own metrics on {@code /metrics}; ZooKeeper's are served by its Prometheus provider on port 7000.
@@ -30,11 +27,13 @@ public final class AgentMetrics {
         .name("zkoam_agent_reconfig_total").help("Membership changes asked of the agent, by action and result.")
         .labelNames("action", "result").register(registry);
 
+    /**
+     * Besides its own counters, only the process figures ({@code process_resident_memory_bytes}, CPU, file
+     * descriptors): the memory-pool, GC and thread collectors load the management beans, a few MiB of a sidecar
+     * whose budget is 64 MiB.
+     */
     public AgentMetrics() {
         new StandardExports().register(registry);
-        new MemoryPoolsExports().register(registry);
-        new GarbageCollectorExports().register(registry);
-        new ThreadExports().register(registry);
     }
 
     public void request(String endpoint, int status, long nanos) {

@@ -1,14 +1,12 @@
 package io.zkoam.agent.serve;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zkoam.agent.zk.ConfigVersion;
 import io.zkoam.agent.zk.Role;
 import io.zkoam.agent.zk.ServerLine;
 import java.io.IOException;
-import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Parses and validates the bodies of {@code /add} and {@code /del}. Strict: an unknown field is an error too, so a
@@ -41,68 +39,61 @@ final class MembershipRequests {
     }
 
     static Add add(byte[] body) throws BadRequest {
-        ObjectNode json = object(body, Set.of("id", "host", "role", "fromVersion"));
-        JsonNode hostNode = json.get("host");
-        if (hostNode == null || !hostNode.isTextual() || !ServerLine.isValidHost(hostNode.asText())) {
+        Map<String, Object> json = object(body, Set.of("id", "host", "role", "fromVersion"));
+        Object host = json.get("host");
+        if (!(host instanceof String name) || !ServerLine.isValidHost(name)) {
             throw new BadRequest("host", "host must be the server's DNS name (letters, digits, '-' and '.'), e.g. "
                 + "\"zk-3.zk-hs.default.svc.cluster.local\"");
         }
         Role role = Role.PARTICIPANT;
-        JsonNode roleNode = json.get("role");
-        if (roleNode != null) {
+        if (json.containsKey("role")) {
             try {
-                role = Role.parse(roleNode.isTextual() ? roleNode.asText() : roleNode.toString());
+                role = Role.parse(String.valueOf(json.get("role")));
             } catch (IllegalArgumentException e) {
                 throw new BadRequest("role", e.getMessage());
             }
         }
-        return new Add(id(json), hostNode.asText(), role, fromVersion(json));
+        return new Add(id(json), name, role, fromVersion(json));
     }
 
     static Del del(byte[] body) throws BadRequest {
-        ObjectNode json = object(body, Set.of("id", "fromVersion"));
+        Map<String, Object> json = object(body, Set.of("id", "fromVersion"));
         return new Del(id(json), fromVersion(json));
     }
 
-    private static ObjectNode object(byte[] body, Set<String> fields) throws BadRequest {
-        JsonNode json;
+    private static Map<String, Object> object(byte[] body, Set<String> fields) throws BadRequest {
+        Map<String, Object> json;
         try {
-            json = Json.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequest(null, "the body is not JSON: " + e.getOriginalMessage());
+            json = Json.readFlatObject(body);
         } catch (IOException e) {
-            throw new BadRequest(null, "the body cannot be read: " + e.getMessage());
+            throw new BadRequest(null, e.getMessage());
         }
-        if (!(json instanceof ObjectNode object)) {
-            throw new BadRequest(null, "the body must be a JSON object");
-        }
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        for (String name : json.keySet()) {
             if (!fields.contains(name)) {
-                throw new BadRequest(name, "unknown field '" + name + "'; allowed: " + fields);
+                throw new BadRequest(name, "unknown field '" + name + "'; allowed: " + new TreeSet<>(fields));
             }
         }
-        return object;
+        return json;
     }
 
-    private static int id(ObjectNode json) throws BadRequest {
-        JsonNode id = json.get("id");
-        if (id == null || !id.canConvertToInt() || !id.isIntegralNumber() || id.asInt() < 1 || id.asInt() > MAX_SERVER_ID) {
+    private static int id(Map<String, Object> json) throws BadRequest {
+        Object id = json.get("id");
+        if (!(id instanceof Integer || id instanceof Long) || ((Number) id).longValue() < 1 || ((Number) id).longValue() > MAX_SERVER_ID) {
             throw new BadRequest("id", "id must be an integer server id from 1 to " + MAX_SERVER_ID);
         }
-        return id.asInt();
+        return ((Number) id).intValue();
     }
 
-    private static Long fromVersion(ObjectNode json) throws BadRequest {
-        JsonNode version = json.get("fromVersion");
-        if (version == null || version.isNull()) {
+    private static Long fromVersion(Map<String, Object> json) throws BadRequest {
+        Object version = json.get("fromVersion");
+        if (version == null) {
             return null;
         }
         try {
-            if (!version.isTextual()) {
+            if (!(version instanceof String hex)) {
                 throw new IllegalArgumentException("not a string");
             }
-            return ConfigVersion.parseHex(version.asText());
+            return ConfigVersion.parseHex(hex);
         } catch (IllegalArgumentException e) {
             throw new BadRequest("fromVersion", "fromVersion must be the config version as a hex string, e.g. \"100000003\"");
         }

@@ -79,7 +79,7 @@ final class Router implements HttpHandler {
     }
 
     private static int send(HttpExchange exchange, Reply reply) throws IOException {
-        byte[] bytes = Json.MAPPER.writeValueAsBytes(reply.body());
+        byte[] bytes = Json.write(reply.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         reply.headers().forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(reply.status(), bytes.length);

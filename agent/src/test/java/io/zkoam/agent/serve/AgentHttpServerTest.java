@@ -144,6 +144,6 @@ class AgentHttpServerTest {
             .contains("zkoam_agent_requests_total{endpoint=\"/add\",code=\"401\",}")
             .contains("zkoam_agent_request_duration_seconds_bucket{endpoint=\"/health\",le=\"0.001\",}")
             .contains("zkoam_agent_reconfig_total{action=\"add\",result=\"unauthorized\",}")
-            .contains("jvm_memory_pool_bytes_used");
+            .contains("process_resident_memory_bytes");
     }
 }

@@ -46,7 +46,7 @@ class ServerStatusTest {
 
     @Test
     void notServingCarriesTheReasonOnly() throws Exception {
-        String json = Json.MAPPER.writeValueAsString(ServerStatus.notServing(1, "This ZooKeeper instance is not currently serving requests"));
+        String json = new String(Json.write(ServerStatus.notServing(1, "This ZooKeeper instance is not currently serving requests")), java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(json).isEqualTo("{\"mode\":\"not-serving\",\"serving\":false,\"serverId\":1,"
             + "\"reason\":\"This ZooKeeper instance is not currently serving requests\"}");
