@@ -67,6 +67,7 @@ public final class Sandbox implements AutoCloseable {
     this.network = new PodNetwork(options.workDir().resolve("hosts"));
     this.statefulSets = options.statefulSetController() ? new StatefulSetSimulator(api.newClient()).start() : null;
     this.node = new SimulatedNode(api.newClient(), network, options.workDir(), clock).start();
+    api.serveLogs(node::logFile);
     this.collector = new GarbageCollector(api.newClient(), api.catalog()).start(Duration.ofSeconds(1));
     this.proxy = new ServiceProxy(api.newClient(), network).start();
     controllerFactories.put(WorkloadControllerMain.NAME, () -> WorkloadControllerMain.start(api.newClient(),

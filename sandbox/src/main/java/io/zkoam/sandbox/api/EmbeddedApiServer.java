@@ -44,6 +44,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
   private final KubernetesMockServer server;
   private final ApiCatalog catalog = new ApiCatalog();
   private final WriteFaults faults;
+  private final SandboxDispatcher dispatcher;
   private final List<KubernetesClient> clients = new ArrayList<>();
 
   private EmbeddedApiServer(List<JsonNode> crds, int port, Clock clock) {
@@ -56,8 +57,8 @@ public final class EmbeddedApiServer implements AutoCloseable {
     }
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     KubernetesMixedDispatcher store = new KubernetesMixedDispatcher(responses, contexts);
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-        new SandboxDispatcher(store, catalog, faults, clock), false);
+    dispatcher = new SandboxDispatcher(store, catalog, faults, clock);
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
     try {
       server.init(InetAddress.getByName("127.0.0.1"), port);
     } catch (IOException e) {
@@ -107,6 +108,25 @@ public final class EmbeddedApiServer implements AutoCloseable {
 
   public java.util.List<ApiResource> catalog() {
     return catalog.all();
+  }
+
+  /** Serves {@code kubectl logs} from {@code files(namespace, pod, container)} (the last 512 KiB of the file). */
+  public void serveLogs(LogFiles files) {
+    dispatcher.logs((namespace, pod, container) -> files.find(namespace, pod, container).filter(Files::isRegularFile)
+        .map(file -> {
+          try {
+            byte[] bytes = Files.readAllBytes(file);
+            int from = Math.max(0, bytes.length - 512 * 1024);
+            return new String(bytes, from, bytes.length - from, java.nio.charset.StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            return null;
+          }
+        }));
+  }
+
+  /** Finds the log file of a container. */
+  public interface LogFiles {
+    java.util.Optional<Path> find(String namespace, String pod, String container);
   }
 
   public WriteFaults faults() {

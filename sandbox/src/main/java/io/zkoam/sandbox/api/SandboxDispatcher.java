@@ -21,6 +21,16 @@ final class SandboxDispatcher extends Dispatcher {
   private final Discovery discovery;
   private final WriteFaults faults;
   private final Clock clock;
+  private volatile ContainerLogs logs = (namespace, pod, container) -> Optional.empty();
+
+  /** Where {@code kubectl logs} reads from: the simulated node's container log files. */
+  interface ContainerLogs {
+    Optional<String> read(String namespace, String pod, String container);
+  }
+
+  void logs(ContainerLogs logs) {
+    this.logs = logs;
+  }
 
   SandboxDispatcher(Dispatcher store, ApiCatalog catalog, WriteFaults faults, Clock clock) {
     this.store = store;
@@ -51,6 +61,9 @@ final class SandboxDispatcher extends Dispatcher {
       // No OpenAPI documents: kubectl then validates nothing client-side instead of failing on an unreadable one.
       return json(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":404,"
           + "\"reason\":\"NotFound\"}");
+    }
+    if (method.equals("GET") && path.matches("^/api/v1/namespaces/[^/]+/pods/[^/]+/log(\\?.*)?$")) {
+      return podLog(path);
     }
     Optional<MockResponse> scale = ScaleSubresource.handle(request, store);
     if (scale.isPresent()) {
@@ -101,6 +114,26 @@ final class SandboxDispatcher extends Dispatcher {
     }
     boolean subresource = parts.length > start + 2;
     return subresource ? Optional.empty() : catalog.find(groupVersion, parts[start]);
+  }
+
+  /** {@code GET .../pods/NAME/log?container=C}: the container's log file, or 404 when the node has none. */
+  private MockResponse podLog(String path) {
+    String[] parts = path.split("\\?", 2)[0].split("/");
+    String namespace = parts[4];
+    String pod = parts[6];
+    String container = null;
+    if (path.contains("?")) {
+      for (String param : path.substring(path.indexOf('?') + 1).split("&")) {
+        if (param.startsWith("container=")) {
+          container = java.net.URLDecoder.decode(param.substring("container=".length()),
+              java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+    }
+    Optional<String> text = logs.read(namespace, pod, container == null ? "zookeeper" : container);
+    return text.map(t -> new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(t))
+        .orElseGet(() -> json(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+            + "\"code\":404,\"reason\":\"NotFound\",\"message\":\"no log for that container\"}"));
   }
 
   private static MockResponse json(int code, String body) {

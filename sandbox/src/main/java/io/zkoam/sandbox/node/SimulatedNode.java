@@ -162,10 +162,14 @@ public final class SimulatedNode implements AutoCloseable {
     runner(namespace, pod).release(container);
   }
 
-  /** Where a container of a running pod writes its output. */
-  public Path logFile(String namespace, String pod, String container) {
-    Pod p = client.pods().inNamespace(namespace).withName(pod).get();
-    return volumes.podDirectory(p).resolve("logs").resolve(container + ".log");
+  /**
+   * Where a container of a pod on this node writes its output, if the pod exists. Reads the informer cache, never
+   * the API: the embedded API calls this while it answers a request.
+   */
+  public Optional<Path> logFile(String namespace, String pod, String container) {
+    Pod p = pods == null ? null : pods.getStore().getByKey(namespace + "/" + pod);
+    return p == null ? Optional.empty()
+        : Optional.of(volumes.podDirectory(p).resolve("logs").resolve(container + ".log"));
   }
 
   private PodRunner runner(String namespace, String pod) {
