@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every server process this JVM started and has not yet seen exit. One shutdown hook kills them all, so a test
  * JVM that ends abnormally (a failed assertion before {@code close()}, Ctrl-C, surefire's fork timeout) leaves no
  * orphaned ZooKeeper behind. A {@code kill -9} of this JVM cannot run hooks; {@link ZooKeeperProcess} therefore
- * also writes a pid file and kills a leftover from an earlier run of the same work directory on the next start.
+ * also writes a pid file ({@link PidFile}) and kills a leftover from an earlier run of the same work directory on the next start.
  * Other child processes of tests (e.g. an agent started from its jar) can be registered too.
  */
 public final class LiveProcesses {

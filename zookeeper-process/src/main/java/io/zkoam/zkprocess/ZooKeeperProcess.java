@@ -43,7 +43,6 @@ public final class ZooKeeperProcess implements AutoCloseable {
         "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Djava.net.preferIPv4Stack=true");
 
     private static final Logger LOG = LoggerFactory.getLogger(ZooKeeperProcess.class);
-    private static final String PID_FILE = "zookeeper.pid";
 
     private final String name;
     private final Path configFile;
@@ -87,7 +86,8 @@ public final class ZooKeeperProcess implements AutoCloseable {
         try {
             Files.createDirectories(workDir);
             Files.createDirectories(logFile.getParent());
-            killLeftoverFromEarlierRun();
+            PidFile pidFile = new PidFile(workDir, configFile);
+            pidFile.killLeftover(name);
             Files.writeString(logFile, "=== " + Instant.now() + " starting " + name + ": " + String.join(" ", command) + "\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -97,7 +97,7 @@ public final class ZooKeeperProcess implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             process = builder.start();
             LiveProcesses.register(process);
-            Files.writeString(workDir.resolve(PID_FILE), process.pid() + "\n" + configFile + "\n", StandardCharsets.UTF_8);
+            pidFile.write(process.pid());
             LOG.info("started ZooKeeper {} (pid {}) from {}", name, process.pid(), configFile);
             return this;
         } catch (IOException e) {
@@ -207,43 +207,6 @@ public final class ZooKeeperProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    /**
-     * A test JVM killed with -9 cannot run its shutdown hook; its servers keep running and hold their ports. The pid
-     * file names such a leftover; it is killed only if that pid still runs a command line with this very config file,
-     * so an unrelated process that reused the pid is never touched.
-     */
-    private void killLeftoverFromEarlierRun() throws IOException {
-        Path pidFile = workDir.resolve(PID_FILE);
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        Files.delete(pidFile);
-        if (lines.isEmpty()) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(lines.get(0).trim());
-        } catch (NumberFormatException e) {
-            return;
-        }
-        Optional<ProcessHandle> leftover = ProcessHandle.of(pid)
-            .filter(ProcessHandle::isAlive)
-            .filter(handle -> handle.info().commandLine().map(cmd -> cmd.contains(MAIN_CLASS) && cmd.contains(configFile.toString())).orElse(false));
-        if (leftover.isPresent()) {
-            LOG.warn("killing leftover ZooKeeper {} (pid {}) from an earlier run of {}", name, pid, workDir);
-            leftover.get().destroyForcibly();
-            try {
-                leftover.get().onExit().get(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                throw new WaitTimeoutException("leftover ZooKeeper pid " + pid + " did not exit: " + e);
-            }
         }
     }
 
