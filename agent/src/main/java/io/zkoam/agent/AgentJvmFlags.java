@@ -9,9 +9,9 @@ import java.util.Map;
  * exactly these (docs/agent.md has the figures and what the rest of the memory is).
  * <ul>
  *   <li>SerialGC, 8-24 MiB heap: the live set is about 5 MiB (each request holds a few KiB);</li>
- *   <li>C1 only, one compiler thread, and compile thresholds ten times the default, so only the really hot code
- *       (the probe and status path) is compiled: less code cache and fewer compiler arenas, which are most of a
- *       small JVM's native memory;</li>
+ *   <li>C1 only with one compiler thread and a small code cache: no C2 compiler arena, which is most of a
+ *       small JVM's native memory. (Raising the compile thresholds saved 1-2 MiB more but kept the request path
+ *       interpreted for half a minute; under load its p99 went from tens to hundreds of milliseconds.)</li>
  *   <li>256 KiB thread stacks, capped metaspace and direct memory;</li>
  *   <li>exit on OutOfMemoryError so Kubernetes restarts the container instead of leaving it half alive;</li>
  *   <li>{@code MALLOC_ARENA_MAX=2}: glibc otherwise keeps a malloc arena per thread, holding freed native memory.</li>
@@ -28,10 +28,6 @@ public final class AgentJvmFlags {
         "-XX:TieredStopAtLevel=1",
         "-XX:CICompilerCount=1",
         "-XX:ReservedCodeCacheSize=16m",
-        "-XX:Tier3InvocationThreshold=2000",
-        "-XX:Tier3MinInvocationThreshold=1000",
-        "-XX:Tier3CompileThreshold=20000",
-        "-XX:Tier3BackEdgeThreshold=200000",
         "-XX:MaxDirectMemorySize=8m",
         "-XX:+ExitOnOutOfMemoryError",
         "-Djava.net.preferIPv4Stack=true");
