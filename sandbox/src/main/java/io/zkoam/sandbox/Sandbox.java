@@ -2,7 +2,10 @@ package io.zkoam.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.zkoam.api.naming.ClusterLabels;
 import io.zkoam.api.naming.ClusterNames;
 import io.zkoam.api.naming.PodLayout;
@@ -55,27 +58,71 @@ public final class Sandbox implements AutoCloseable {
   private final GarbageCollector collector;
   private final ServiceProxy proxy;
   private final KubernetesClient client;
+  private final Supplier<KubernetesClient> clients;
+  private final List<KubernetesClient> externalClients = new ArrayList<>();
   private final Map<String, ControllerRuntime> controllers = new ConcurrentHashMap<>();
   private final Map<String, Supplier<ControllerRuntime>> controllerFactories = new ConcurrentHashMap<>();
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
     Clock clock = Clock.systemUTC();
-    this.api = EmbeddedApiServer.start(EmbeddedApiServer.readCrds(CRD_RESOURCES.stream()
-        .map(n -> resource("sandbox/crds/" + n)).toList()), options.apiPort(), clock);
-    this.client = api.newClient();
+    List<JsonNode> crds = crds();
+    boolean external = options.externalKubeconfig().isPresent();
+    if (external) {
+      Config config = externalConfig(options.externalKubeconfig().get());
+      this.api = null;
+      this.clients = () -> track(new KubernetesClientBuilder().withConfig(config).build());
+    } else {
+      this.api = EmbeddedApiServer.start(crds, options.apiPort(), clock);
+      this.clients = api::newClient;
+    }
+    this.client = clients.get();
+    if (external) {
+      installMissingCrds(crds);
+    }
     this.network = new PodNetwork(options.workDir().resolve("hosts"));
-    this.statefulSets = options.statefulSetController() ? new StatefulSetSimulator(api.newClient()).start() : null;
-    this.node = new SimulatedNode(api.newClient(), network, options.workDir(), clock).start();
-    api.serveLogs(node::logFile);
-    this.collector = new GarbageCollector(api.newClient(), api.catalog()).start(Duration.ofSeconds(1));
-    this.proxy = new ServiceProxy(api.newClient(), network).start();
-    controllerFactories.put(WorkloadControllerMain.NAME, () -> WorkloadControllerMain.start(api.newClient(),
+    this.statefulSets = options.statefulSetController() ? new StatefulSetSimulator(clients.get()).start() : null;
+    this.node = new SimulatedNode(clients.get(), network, options.workDir(), clock, external).start();
+    // A real cluster has its own garbage collector; kubectl logs would ask a real kubelet.
+    this.collector = external ? null
+        : new GarbageCollector(clients.get(), api.catalog()).start(Duration.ofSeconds(1));
+    if (!external) {
+      api.serveLogs(node::logFile);
+    }
+    this.proxy = new ServiceProxy(clients.get(), network).start();
+    controllerFactories.put(WorkloadControllerMain.NAME, () -> WorkloadControllerMain.start(clients.get(),
         ControllerOptions.embedded(WorkloadControllerMain.NAME), new Platform(false, "cluster.local"),
         options.timing()));
     controllerFactories.keySet().forEach(this::startController);
-    options.kubeconfigOut().ifPresent(api::writeKubeconfig);
-    LOG.info("sandbox API at {}, work directory {}", api.url(), options.workDir());
+    if (!external) {
+      options.kubeconfigOut().ifPresent(api::writeKubeconfig);
+    }
+    LOG.info("sandbox API at {}, work directory {}", apiUrl(), options.workDir());
+  }
+
+  private static Config externalConfig(Path kubeconfig) {
+    try {
+      return Config.fromKubeconfig(Files.readString(kubeconfig));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read kubeconfig " + kubeconfig, e);
+    }
+  }
+
+  private synchronized KubernetesClient track(KubernetesClient c) {
+    externalClients.add(c);
+    return c;
+  }
+
+  /** On an external API server, zkoam's CRDs are created only where missing: nothing the cluster runs is replaced. */
+  private void installMissingCrds(List<JsonNode> crds) {
+    for (JsonNode crd : crds) {
+      CustomResourceDefinition definition = client.getKubernetesSerialization().convertValue(crd,
+          CustomResourceDefinition.class);
+      if (client.apiextensions().v1().customResourceDefinitions().withName(definition.getMetadata().getName())
+          .get() == null) {
+        client.resource(definition).create();
+      }
+    }
   }
 
   public static Sandbox start(SandboxOptions options) {
@@ -88,10 +135,14 @@ public final class Sandbox implements AutoCloseable {
   }
 
   public String apiUrl() {
-    return api.url();
+    return api != null ? api.url() : client.getMasterUrl().toString();
   }
 
+  /** Fault injection at the embedded API (not available against an external API server). */
   public WriteFaults writeFaults() {
+    if (api == null) {
+      throw new IllegalStateException("write faults need the embedded API");
+    }
     return api.faults();
   }
 
@@ -169,11 +220,16 @@ public final class Sandbox implements AutoCloseable {
     controllers.clear();
     proxy.close();
     node.close();
-    collector.close();
+    if (collector != null) {
+      collector.close();
+    }
     if (statefulSets != null) {
       statefulSets.close();
     }
-    api.close();
+    if (api != null) {
+      api.close();
+    }
+    externalClients.forEach(KubernetesClient::close);
     if (options.deleteWorkDirOnClose()) {
       try (var paths = Files.walk(options.workDir())) {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -23,6 +23,9 @@ public final class SandboxMain {
         --scenario demo              run the scripted tour with the workload checker, print its counts, exit
         --port N                     port of the embedded API on 127.0.0.1 (default: any free port)
         --work-dir DIR               where volumes and logs live (default: a new temporary directory, removed on exit)
+        --kubeconfig FILE            use this API server instead of the embedded one (the simulated node registers a
+                                     Node and runs the pods bound to it; pair with --no-statefulset-controller when
+                                     the cluster runs its own controller-manager)
         --no-statefulset-controller  do not simulate the StatefulSet controller
         --help                       this text
       """;
@@ -45,10 +48,10 @@ public final class SandboxMain {
     }
     PrintStream out = System.out;
     Path workDir = parsed.workDir.orElseGet(SandboxOptions::tempDir);
-    Path kubeconfig = parsed.kubeconfigOut.orElse(workDir.resolve("kubeconfig"));
+    Path kubeconfig = parsed.kubeconfig.orElse(parsed.kubeconfigOut.orElse(workDir.resolve("kubeconfig")));
     SandboxOptions options = new SandboxOptions(parsed.port, workDir, parsed.workDir.isEmpty(),
         parsed.statefulSetController, Optional.of(kubeconfig),
-        new ReconcileTiming(Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        new ReconcileTiming(Duration.ofSeconds(1), Duration.ofSeconds(5)), parsed.kubeconfig);
     out.println("zkoam sandbox: starting the embedded Kubernetes API, simulated node and controllers...");
     Sandbox sandbox = Sandbox.start(options);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -87,6 +90,7 @@ public final class SandboxMain {
   /** Command line of the sandbox. */
   static final class Arguments {
     Optional<Path> kubeconfigOut = Optional.empty();
+    Optional<Path> kubeconfig = Optional.empty();
     Optional<Path> workDir = Optional.empty();
     List<Path> apply = new ArrayList<>();
     Optional<String> scenario = Optional.empty();
@@ -99,6 +103,7 @@ public final class SandboxMain {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--kubeconfig-out" -> a.kubeconfigOut = Optional.of(Path.of(value(args, ++i, "--kubeconfig-out")));
+          case "--kubeconfig" -> a.kubeconfig = Optional.of(Path.of(value(args, ++i, "--kubeconfig")));
           case "--work-dir" -> a.workDir = Optional.of(Path.of(value(args, ++i, "--work-dir")));
           case "--port" -> a.port = Integer.parseInt(value(args, ++i, "--port"));
           case "--scenario" -> {

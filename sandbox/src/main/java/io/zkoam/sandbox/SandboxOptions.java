@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param statefulSetController whether the simulated StatefulSet controller runs (off for an API server whose own
  *     controller-manager runs)
  * @param timing how often the workload controller polls agents
+ * @param externalKubeconfig an API server to use instead of the embedded one (its objects are left alone; the
+ *     simulated node registers itself and runs the pods bound to it)
  */
 public record SandboxOptions(int apiPort, Path workDir, boolean deleteWorkDirOnClose, boolean statefulSetController,
-    Optional<Path> kubeconfigOut, ReconcileTiming timing) {
+    Optional<Path> kubeconfigOut, ReconcileTiming timing, Optional<Path> externalKubeconfig) {
 
   /**
    * Defaults for tests: any port, a fresh temporary work directory removed on close (kept with
@@ -26,11 +28,18 @@ public record SandboxOptions(int apiPort, Path workDir, boolean deleteWorkDirOnC
    */
   public static SandboxOptions forTests() {
     return new SandboxOptions(0, tempDir(), !Boolean.getBoolean("zkoam.sandbox.keep"), true, Optional.empty(),
-        new ReconcileTiming(Duration.ofMillis(500), Duration.ofSeconds(2)));
+        new ReconcileTiming(Duration.ofMillis(500), Duration.ofSeconds(2)), Optional.empty());
   }
 
   public SandboxOptions withKubeconfigOut(Path file) {
-    return new SandboxOptions(apiPort, workDir, deleteWorkDirOnClose, statefulSetController, Optional.of(file), timing);
+    return new SandboxOptions(apiPort, workDir, deleteWorkDirOnClose, statefulSetController, Optional.of(file), timing,
+        externalKubeconfig);
+  }
+
+  /** The same options against an external API server. */
+  public SandboxOptions withExternalApi(Path kubeconfig) {
+    return new SandboxOptions(apiPort, workDir, deleteWorkDirOnClose, statefulSetController, kubeconfigOut, timing,
+        Optional.of(kubeconfig));
   }
 
   static Path tempDir() {

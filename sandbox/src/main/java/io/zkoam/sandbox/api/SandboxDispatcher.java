@@ -65,6 +65,9 @@ final class SandboxDispatcher extends Dispatcher {
     if (method.equals("GET") && path.matches("^/api/v1/namespaces/[^/]+/pods/[^/]+/log(\\?.*)?$")) {
       return podLog(path);
     }
+    if (method.equals("POST") && path.matches("^/api/v1/namespaces/[^/]+/(bindings|pods/[^/]+/binding)$")) {
+      return bind(request);
+    }
     Optional<MockResponse> scale = ScaleSubresource.handle(request, store);
     if (scale.isPresent()) {
       return scale.get();
@@ -114,6 +117,29 @@ final class SandboxDispatcher extends Dispatcher {
     }
     boolean subresource = parts.length > start + 2;
     return subresource ? Optional.empty() : catalog.find(groupVersion, parts[start]);
+  }
+
+  /**
+   * A Binding assigns a pod to a node, which a scheduler (or the sandbox's node, on an API server without one) does;
+   * the mock would store the Binding as an object instead.
+   */
+  private MockResponse bind(RecordedRequest request) {
+    try {
+      JsonNode binding = JSON.readTree(request.getBody().readUtf8());
+      String namespace = request.getPath().split("/")[4];
+      String pod = binding.path("metadata").path("name").asText();
+      String node = binding.path("target").path("name").asText();
+      String patch = "{\"spec\":{\"nodeName\":\"" + node + "\"}}";
+      io.fabric8.mockwebserver.http.Buffer body = new io.fabric8.mockwebserver.http.Buffer();
+      body.writeString(patch, java.nio.charset.StandardCharsets.UTF_8);
+      MockResponse response = store.dispatch(new RecordedRequest("HTTP/1.1", io.fabric8.mockwebserver.dsl.HttpMethod.PATCH,
+          "/api/v1/namespaces/" + namespace + "/pods/" + pod, io.fabric8.mockwebserver.http.Headers.builder()
+              .add("Content-Type", "application/merge-patch+json").build(), body));
+      return response.code() >= 300 ? response
+          : json(201, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\",\"code\":201}");
+    } catch (Exception e) {
+      return json(400, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":400}");
+    }
   }
 
   /** {@code GET .../pods/NAME/log?container=C}: the container's log file, or 404 when the node has none. */

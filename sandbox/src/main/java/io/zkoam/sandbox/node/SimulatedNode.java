@@ -29,6 +29,7 @@ public final class SimulatedNode implements AutoCloseable {
   private final PodNetwork network;
   private final VolumeStore volumes;
   private final Clock clock;
+  private final boolean schedules;
   private final List<ContainerImage> images = List.of(new AgentImage(), new ZooKeeperImage());
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private SharedIndexInformer<Pod> pods;
@@ -36,14 +37,22 @@ public final class SimulatedNode implements AutoCloseable {
 
   private record Running(PodRunner runner, Thread thread, String uid) {}
 
-  public SimulatedNode(KubernetesClient client, PodNetwork network, Path workDir, Clock clock) {
+  /**
+   * @param schedules on an external API server: register a Node object, bind unscheduled pods to it (such a server
+   *     may have no scheduler) and run only the pods bound to it; on the embedded API every pod runs here
+   */
+  public SimulatedNode(KubernetesClient client, PodNetwork network, Path workDir, Clock clock, boolean schedules) {
     this.client = client;
     this.network = network;
     this.volumes = new VolumeStore(workDir, client);
     this.clock = clock;
+    this.schedules = schedules;
   }
 
   public SimulatedNode start() {
+    if (schedules) {
+      register();
+    }
     pods = client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
       @Override
       public void onAdd(Pod pod) {
@@ -87,7 +96,38 @@ public final class SimulatedNode implements AutoCloseable {
     return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
   }
 
+  /** Makes this node known to the API server, Ready, with the loopback address its pods live on. */
+  private void register() {
+    io.fabric8.kubernetes.api.model.Node node = new io.fabric8.kubernetes.api.model.NodeBuilder()
+        .withNewMetadata().withName(NODE_NAME).addToLabels("kubernetes.io/hostname", NODE_NAME).endMetadata()
+        .withNewStatus().addNewCondition().withType("Ready").withStatus("True").withReason("SandboxNodeReady")
+        .endCondition().addNewAddress().withType("InternalIP").withAddress("127.0.0.1").endAddress().endStatus()
+        .build();
+    if (client.nodes().withName(NODE_NAME).get() == null) {
+      client.resource(node).create();
+    }
+  }
+
+  private boolean runsHere(Pod pod) {
+    String assigned = pod.getSpec().getNodeName();
+    if (!schedules) {
+      return true;
+    }
+    if (assigned == null || assigned.isEmpty()) {
+      client.bindings().inNamespace(pod.getMetadata().getNamespace()).resource(
+          new io.fabric8.kubernetes.api.model.BindingBuilder().withNewMetadata()
+              .withName(pod.getMetadata().getName()).endMetadata()
+              .withNewTarget().withKind("Node").withName(NODE_NAME).withApiVersion("v1").endTarget().build())
+          .create();
+      return false;
+    }
+    return NODE_NAME.equals(assigned);
+  }
+
   private synchronized void admit(Pod pod) {
+    if (!runsHere(pod)) {
+      return;
+    }
     String key = key(pod);
     Running current = running.get(key);
     if (current != null && current.uid().equals(pod.getMetadata().getUid())) {
