@@ -22,7 +22,7 @@ public final class AgentContainers {
    * a small serial-GC heap and C1 only keep the sidecar's resident memory small.
    */
   public static final List<String> JVM_FLAGS = List.of(
-      "-XX:+UseSerialGC", "-Xms16m", "-Xmx32m", "-Xss256k", "-XX:MaxMetaspaceSize=48m", "-XX:TieredStopAtLevel=1",
+      "-XX:+UseSerialGC", "-Xms8m", "-Xmx24m", "-Xss256k", "-XX:MaxMetaspaceSize=48m", "-XX:TieredStopAtLevel=1",
       "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxDirectMemorySize=8m",
       "-XX:+ExitOnOutOfMemoryError", "-Djava.net.preferIPv4Stack=true");
 
