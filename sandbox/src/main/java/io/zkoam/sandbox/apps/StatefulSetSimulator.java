@@ -148,9 +148,7 @@ public final class StatefulSetSimulator implements AutoCloseable {
       LOG.info("statefulset {}/{}: created pod {} at revision {}", set.getMetadata().getNamespace(),
           set.getMetadata().getName(), name, revision);
     } catch (KubernetesClientException e) {
-      if (e.getCode() != 409) {
-        throw e;
-      }
+      rethrowUnlessExists(e, client.pods().inNamespace(set.getMetadata().getNamespace()).withName(name).get());
     }
   }
 
@@ -173,10 +171,16 @@ public final class StatefulSetSimulator implements AutoCloseable {
       try {
         client.resource(claim.build()).create();
       } catch (KubernetesClientException e) {
-        if (e.getCode() != 409) {
-          throw e;
-        }
+        rethrowUnlessExists(e, client.persistentVolumeClaims().inNamespace(set.getMetadata().getNamespace())
+            .withName(name).get());
       }
+    }
+  }
+
+  /** A 409 on create is fine only when the object really exists (a contended API may say 409 for other reasons). */
+  private static void rethrowUnlessExists(KubernetesClientException e, Object existing) {
+    if (e.getCode() != 409 || existing == null) {
+      throw e;
     }
   }
 

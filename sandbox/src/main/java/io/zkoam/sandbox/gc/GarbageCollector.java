@@ -58,7 +58,9 @@ public final class GarbageCollector implements AutoCloseable {
         all.addAll(client.genericKubernetesResources(kind.groupVersion(), kind.kind()).inAnyNamespace().list()
             .getItems());
       } catch (KubernetesClientException e) {
-        LOG.debug("cannot list {}: {}", kind.plural(), e.getMessage());
+        // Without every list, an owner could look missing: skip this pass rather than delete wrongly.
+        LOG.debug("cannot list {}, skipping this pass: {}", kind.plural(), e.getMessage());
+        return 0;
       }
     }
     Set<String> uids = new HashSet<>();

@@ -43,7 +43,11 @@ public final class VolumeStore {
     String namespace = pod.getMetadata().getNamespace();
     try {
       if (volume.getPersistentVolumeClaim() != null) {
-        return Files.createDirectories(claimDirectory(namespace, volume.getPersistentVolumeClaim().getClaimName()));
+        String claim = volume.getPersistentVolumeClaim().getClaimName();
+        if (client.persistentVolumeClaims().inNamespace(namespace).withName(claim).get() == null) {
+          throw new MountException("PersistentVolumeClaim " + claim + " not found");
+        }
+        return Files.createDirectories(claimDirectory(namespace, claim));
       }
       Path dir = Files.createDirectories(podDirectory(pod).resolve("volumes").resolve(volume.getName()));
       if (volume.getConfigMap() != null) {
