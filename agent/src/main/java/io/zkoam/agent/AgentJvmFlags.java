@@ -13,6 +13,8 @@ import java.util.Map;
  *       small JVM's native memory. (Raising the compile thresholds saved 1-2 MiB more but kept the request path
  *       interpreted for half a minute; under load its p99 went from tens to hundreds of milliseconds.)</li>
  *   <li>256 KiB thread stacks, capped metaspace and direct memory;</li>
+ *   <li>give freed native memory (compiler arenas, JSSE start-up) back to the OS every 5 s
+ *       ({@code TrimNativeHeapInterval}, experimental, JDK 17.0.9+ and 21+; an older JVM refuses to start with it);</li>
  *   <li>exit on OutOfMemoryError so Kubernetes restarts the container instead of leaving it half alive;</li>
  *   <li>{@code MALLOC_ARENA_MAX=2}: glibc otherwise keeps a malloc arena per thread, holding freed native memory.</li>
  * </ul>
@@ -29,6 +31,8 @@ public final class AgentJvmFlags {
         "-XX:CICompilerCount=1",
         "-XX:ReservedCodeCacheSize=16m",
         "-XX:MaxDirectMemorySize=8m",
+        "-XX:+UnlockExperimentalVMOptions",
+        "-XX:TrimNativeHeapInterval=5000",
         "-XX:+ExitOnOutOfMemoryError",
         "-Djava.net.preferIPv4Stack=true");
 

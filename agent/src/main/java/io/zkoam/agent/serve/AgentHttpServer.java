@@ -7,6 +7,7 @@ import io.zkoam.agent.zk.FourLetterWords;
 import io.zkoam.agent.zk.ZooKeeperUnavailableException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -31,12 +32,12 @@ public final class AgentHttpServer implements AutoCloseable {
     static final int QUEUE_CAPACITY = 64;
 
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final List<ExecutorService> executors;
     private final AgentMetrics metrics;
 
-    private AgentHttpServer(HttpServer server, ExecutorService executor, AgentMetrics metrics) {
+    private AgentHttpServer(HttpServer server, List<ExecutorService> executors, AgentMetrics metrics) {
         this.server = server;
-        this.executor = executor;
+        this.executors = executors;
         this.metrics = metrics;
     }
 
@@ -47,7 +48,8 @@ public final class AgentHttpServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         AgentMetrics metrics = new AgentMetrics();
         FourLetterWords words = new FourLetterWords(options.zooKeeper(), options.probeTimeout(), options.probeTimeout());
-        ServerProbe probe = new ServerProbe(words, options.serverId());
+        ExecutorService probeHelper = boundedPool(2, "agent-probe-");
+        ServerProbe probe = new ServerProbe(words, options.serverId(), probeHelper, options.probeTimeout());
         BearerAuth auth = new BearerAuth(options.secretDir());
         MembershipChanger changer = new MembershipChanger(options);
 
@@ -66,13 +68,12 @@ public final class AgentHttpServer implements AutoCloseable {
         HttpServer server = HttpServer.create(options.listen(), 64);
         // Bounded: under overload the dispatcher thread runs the request itself and so stops accepting new ones,
         // instead of queueing exchanges until the 24 MiB heap runs out.
-        ExecutorService executor = new ThreadPoolExecutor(options.httpThreads(), options.httpThreads(), 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUEUE_CAPACITY), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
+        ExecutorService executor = boundedPool(options.httpThreads(), "agent-http-");
         server.setExecutor(executor);
         server.createContext("/", router);
         server.start();
         LOG.info("agent listening on {}, local ZooKeeper at {}", server.getAddress(), options.connectString());
-        return new AgentHttpServer(server, executor, metrics);
+        return new AgentHttpServer(server, List.of(executor, probeHelper), metrics);
     }
 
     /**
@@ -113,20 +114,25 @@ public final class AgentHttpServer implements AutoCloseable {
      */
     public void close(int graceSeconds) {
         server.stop(graceSeconds);
-        executor.shutdownNow();
+        executors.forEach(ExecutorService::shutdownNow);
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            for (ExecutorService executor : executors) {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static ThreadFactory daemonThreads() {
+    /** A fixed pool of daemon threads with a bounded queue; when it is full the submitting thread runs the task. */
+    private static ExecutorService boundedPool(int threads, String namePrefix) {
         AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "agent-http-" + count.incrementAndGet());
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, namePrefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+            factory, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 }

@@ -3,8 +3,14 @@ package io.zkoam.agent.serve;
 import io.zkoam.agent.zk.FourLetterWords;
 import io.zkoam.agent.zk.WordAnswers;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads the local server's state through four-letter words; no side effects, each word bounded by the probe
@@ -15,10 +21,17 @@ final class ServerProbe {
 
     private final FourLetterWords words;
     private final Integer fallbackServerId;
+    private final ExecutorService helper;
+    private final long probeTimeoutMillis;
 
-    ServerProbe(FourLetterWords words, Integer fallbackServerId) {
+    /**
+     * @param helper runs the one four-letter word that overlaps with another ({@code conf}); bounded, caller-runs
+     */
+    ServerProbe(FourLetterWords words, Integer fallbackServerId, ExecutorService helper, Duration probeTimeout) {
         this.words = words;
         this.fallbackServerId = fallbackServerId;
+        this.helper = helper;
+        this.probeTimeoutMillis = probeTimeout.toMillis();
     }
 
     /**
@@ -57,7 +70,11 @@ final class ServerProbe {
         }
     }
 
-    /** {@code /status}: {@code srvr} first; {@code mntr} and {@code conf} only while the server serves. */
+    /**
+     * {@code /status}: {@code srvr} first, then {@code conf} (server id, config version) while the server serves,
+     * and {@code mntr} only on the leader: its {@code synced_*} counts are the one thing {@code srvr} lacks. On the
+     * leader {@code conf} runs on the helper executor while this thread sends {@code mntr}, so the two waits overlap.
+     */
     ServerStatus status() {
         String srvr;
         try {
@@ -69,18 +86,22 @@ final class ServerProbe {
         if (WordAnswers.notServing(srvr) || !server.containsKey("Mode")) {
             return ServerStatus.notServing(fallbackServerId, firstLine(srvr));
         }
-        Map<String, String> mntr = Map.of();
-        Map<String, String> conf = Map.of();
+        boolean leader = "leader".equalsIgnoreCase(server.get("Mode"));
+        Future<String> conf = helper.submit(() -> words.send("conf"));
+        String mntrText = "";
+        String confText = "";
         try {
-            String mntrText = words.send("mntr");
-            String confText = words.send("conf");
-            // the server may have lost its quorum between the words; then only srvr's figures are reported
-            mntr = WordAnswers.notServing(mntrText) ? Map.of() : WordAnswers.mntr(mntrText);
-            conf = WordAnswers.notServing(confText) ? Map.of() : WordAnswers.conf(confText);
-        } catch (IOException e) {
-            // same: srvr answered, the rest did not; report what is known
+            mntrText = leader ? words.send("mntr") : "";
+            confText = conf.get(2 * probeTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            // srvr answered and the rest did not (e.g. the quorum was lost in between): report what is known
+            conf.cancel(true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return ServerStatus.from(server, mntr, conf, fallbackServerId);
+        Map<String, String> mntr = WordAnswers.notServing(mntrText) ? Map.of() : WordAnswers.mntr(mntrText);
+        Map<String, String> config = WordAnswers.notServing(confText) ? Map.of() : WordAnswers.conf(confText);
+        return ServerStatus.from(server, mntr, config, fallbackServerId);
     }
 
     private static String firstLine(String text) {
