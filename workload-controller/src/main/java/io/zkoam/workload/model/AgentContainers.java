@@ -24,7 +24,8 @@ public final class AgentContainers {
   public static final List<String> JVM_FLAGS = List.of(
       "-XX:+UseSerialGC", "-Xms8m", "-Xmx24m", "-Xss256k", "-XX:MaxMetaspaceSize=48m", "-XX:TieredStopAtLevel=1",
       "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxDirectMemorySize=8m",
-      "-XX:+ExitOnOutOfMemoryError", "-Djava.net.preferIPv4Stack=true");
+      "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError",
+      "-Djava.net.preferIPv4Stack=true");
 
   private static final ResourceRequirements DEFAULT_RESOURCES = new ResourceRequirementsBuilder()
       .addToRequests("cpu", new Quantity("20m"))
