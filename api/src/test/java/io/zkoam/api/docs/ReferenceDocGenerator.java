@@ -146,7 +146,7 @@ public final class ReferenceDocGenerator {
     if (node.has("properties")) {
       Map<String, JavaType> javaProperties = propertyTypes(javaType);
       Set<String> required = new HashSet<>(texts(node.path("required")));
-      node.path("properties").fields().forEachRemaining(field -> {
+      node.path("properties").properties().forEach(field -> {
         String name = field.getKey();
         JsonNode child = field.getValue();
         String childPath = path + "." + name;
