@@ -13,6 +13,8 @@ public record ClusterMember(
     @JsonPropertyDescription("Host name in the server line.") String host,
     @JsonPropertyDescription("participant (voter) or observer.") ServerRole role) {
 
+  /** Derived from the role; not a field of its own (the schema and the JSON have only the role). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isVoter() {
     return role == ServerRole.participant;
   }
