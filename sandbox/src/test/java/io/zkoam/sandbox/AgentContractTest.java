@@ -16,6 +16,7 @@ class AgentContractTest {
   @Test
   void renderedJvmFlagsAreTheAgentsOwn() {
     assertThat(AgentContainers.JVM_FLAGS).isEqualTo(AgentJvmFlags.RECOMMENDED);
+    assertThat(AgentContainers.ENVIRONMENT).isEqualTo(AgentJvmFlags.ENVIRONMENT);
   }
 
   @Test

@@ -27,6 +27,9 @@ public final class AgentContainers {
       "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError",
       "-Djava.net.preferIPv4Stack=true");
 
+  /** Environment the agent ships with (AgentJvmFlags.ENVIRONMENT): glibc keeps fewer malloc arenas. */
+  public static final java.util.Map<String, String> ENVIRONMENT = java.util.Map.of("MALLOC_ARENA_MAX", "2");
+
   private static final ResourceRequirements DEFAULT_RESOURCES = new ResourceRequirementsBuilder()
       .addToRequests("cpu", new Quantity("20m"))
       .addToRequests("memory", new Quantity("64Mi"))
@@ -36,7 +39,7 @@ public final class AgentContainers {
   private AgentContainers() {}
 
   public static Container init(ClusterInputs in) {
-    List<EnvVar> env = new ArrayList<>(PodEnv.downwardApi());
+    List<EnvVar> env = agentEnv();
     env.add(new EnvVarBuilder().withName("ZKOAM_CLUSTER").withValue(in.name()).build());
     env.add(new EnvVarBuilder().withName("ZKOAM_CLUSTER_DOMAIN").withValue(in.platform().clusterDomain()).build());
     if (!in.spec().storage().ephemeral()) {
@@ -53,7 +56,7 @@ public final class AgentContainers {
   }
 
   public static Container sidecar(ClusterInputs in) {
-    return base(in, PodLayout.AGENT_CONTAINER, "serve", PodEnv.downwardApi())
+    return base(in, PodLayout.AGENT_CONTAINER, "serve", agentEnv())
         .addNewPort().withName(PodLayout.AGENT_PORT_NAME).withContainerPort(PodLayout.AGENT_PORT)
         .withProtocol("TCP").endPort()
         // The JVM needs a few seconds to start; liveness only begins once /health has answered.
@@ -64,6 +67,13 @@ public final class AgentContainers {
             mount(PodLayout.SECRET_VOLUME, PodLayout.SECRET_DIR, true),
             mount(PodLayout.TMP_VOLUME, PodLayout.TMP_DIR, false))
         .build();
+  }
+
+  private static List<EnvVar> agentEnv() {
+    List<EnvVar> env = new ArrayList<>(PodEnv.downwardApi());
+    new java.util.TreeMap<>(ENVIRONMENT).forEach((name, value) ->
+        env.add(new EnvVarBuilder().withName(name).withValue(value).build()));
+    return env;
   }
 
   private static ContainerBuilder base(ClusterInputs in, String name, String mode, List<EnvVar> env) {

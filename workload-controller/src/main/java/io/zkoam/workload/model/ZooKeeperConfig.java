@@ -38,6 +38,9 @@ public final class ZooKeeperConfig {
               <pattern>%d{ISO8601} [myid:%X{myid}] - %-5p [%t:%C{1}@%L] - %m%n</pattern>
             </encoder>
           </appender>
+          <!-- Every probe and agent call is a four-letter word, each logged at INFO by the connection classes. -->
+          <logger name="org.apache.zookeeper.server.NIOServerCnxn" level="WARN"/>
+          <logger name="org.apache.zookeeper.server.NettyServerCnxn" level="WARN"/>
           <root level="INFO">
             <appender-ref ref="CONSOLE"/>
           </root>
