@@ -198,6 +198,31 @@ class ZooKeeperClusterReconcilerTest {
   }
 
   @Test
+  void growingStorageExpandsEveryClaimButNeverShrinksOne() {
+    create("theta", "replicas: 2\nstorage: {size: 5Gi}");
+    Await.until(WAIT, "StatefulSet theta", () -> child(StatefulSet.class, "theta") != null);
+    for (int i = 0; i < 2; i++) {
+      client.resource(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder()
+          .withNewMetadata().withName("data-theta-" + i).withNamespace("ns")
+          .withLabels(ClusterLabels.selector("theta")).endMetadata()
+          .withNewSpec().withAccessModes("ReadWriteOnce").withNewResources()
+          .addToRequests("storage", new io.fabric8.kubernetes.api.model.Quantity("5Gi")).endResources().endSpec()
+          .build()).create();
+    }
+    editSpec("theta", "replicas: 2\nstorage: {size: 8Gi}");
+    Await.until(WAIT, "claims expanded", () -> client.persistentVolumeClaims().inNamespace("ns").list().getItems()
+        .stream().filter(c -> c.getMetadata().getName().startsWith("data-theta-"))
+        .allMatch(c -> "8Gi".equals(c.getSpec().getResources().getRequests().get("storage").toString())));
+    assertThat(child(StatefulSet.class, "theta").getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources()
+        .getRequests().get("storage").toString()).as("claim templates are immutable and stay").isEqualTo("5Gi");
+
+    editSpec("theta", "replicas: 2\nstorage: {size: 4Gi}");
+    Await.until(WAIT, "shrink refused", () -> "False/InvalidSpec".equals(condition("theta", "Ready")));
+    assertThat(client.persistentVolumeClaims().inNamespace("ns").withName("data-theta-0").get().getSpec()
+        .getResources().getRequests().get("storage").toString()).isEqualTo("8Gi");
+  }
+
+  @Test
   void serverErrorsAndConflictsAreRetried() {
     server.expect().post().withPath("/apis/apps/v1/namespaces/ns/statefulsets")
         .andReturn(500, "{\"kind\":\"Status\",\"code\":500,\"message\":\"injected\"}").once();
