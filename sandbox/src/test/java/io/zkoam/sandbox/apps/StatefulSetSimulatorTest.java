@@ -88,10 +88,7 @@ class StatefulSetSimulatorTest {
     client.resource(set(2, "img:1", "Retain")).create();
     Await.until(WAIT, "2 pods", () -> pods().size() == 2);
     String oldRevision = pod("web-0").getMetadata().getLabels().get(StatefulSetSimulator.REVISION_LABEL);
-    client.apps().statefulSets().inNamespace("ns").withName("web").edit(s -> {
-      s.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("img:2");
-      return s;
-    });
+    changeImage("img:2");
     Await.until(WAIT, "new update revision", () -> {
       StatefulSet s = client.apps().statefulSets().inNamespace("ns").withName("web").get();
       return s.getStatus() != null && !oldRevision.equals(s.getStatus().getUpdateRevision());
@@ -108,6 +105,24 @@ class StatefulSetSimulatorTest {
       StatefulSet now = client.apps().statefulSets().inNamespace("ns").withName("web").get();
       return Integer.valueOf(1).equals(now.getStatus().getUpdatedReplicas())
           && oldRevision.equals(now.getStatus().getCurrentRevision());
+    });
+  }
+
+  /** A user's template edit; retried on 409 because the simulator writes the set's status at the same time. */
+  private void changeImage(String image) {
+    Await.until(WAIT, "template edited", () -> {
+      try {
+        client.apps().statefulSets().inNamespace("ns").withName("web").edit(s -> {
+          s.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
+          return s;
+        });
+        return true;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409) {
+          throw e;
+        }
+        return false;
+      }
     });
   }
 
