@@ -53,14 +53,11 @@ final class SandboxDispatcher extends Dispatcher {
     Optional<Integer> fault = faults.decide(method);
     if (fault.isPresent()) {
       int code = fault.get();
-      return json(code, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":" + code
-          + ",\"reason\":\"" + (code == 409 ? "Conflict" : "InternalError") + "\",\"message\":\"injected by the "
-          + "sandbox\"}");
+      return ApiStatus.failure(code, code == 409 ? "Conflict" : "InternalError", "injected by the sandbox");
     }
     if (path.startsWith("/openapi/")) {
       // No OpenAPI documents: kubectl then validates nothing client-side instead of failing on an unreadable one.
-      return json(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":404,"
-          + "\"reason\":\"NotFound\"}");
+      return ApiStatus.failure(404, "NotFound", "the embedded API serves no OpenAPI documents");
     }
     if (method.equals("GET") && path.matches("^/api/v1/namespaces/[^/]+/pods/[^/]+/log(\\?.*)?$")) {
       return podLog(path);
@@ -136,9 +133,9 @@ final class SandboxDispatcher extends Dispatcher {
           "/api/v1/namespaces/" + namespace + "/pods/" + pod, io.fabric8.mockwebserver.http.Headers.builder()
               .add("Content-Type", "application/merge-patch+json").build(), body));
       return response.code() >= 300 ? response
-          : json(201, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\",\"code\":201}");
+          : ApiStatus.success(201);
     } catch (Exception e) {
-      return json(400, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":400}");
+      return ApiStatus.failure(400, "BadRequest", "unreadable Binding: " + e.getMessage());
     }
   }
 
@@ -158,8 +155,7 @@ final class SandboxDispatcher extends Dispatcher {
     }
     Optional<String> text = logs.read(namespace, pod, container == null ? "zookeeper" : container);
     return text.map(t -> new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(t))
-        .orElseGet(() -> json(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
-            + "\"code\":404,\"reason\":\"NotFound\",\"message\":\"no log for that container\"}"));
+        .orElseGet(() -> ApiStatus.failure(404, "NotFound", "no log for that container"));
   }
 
   private static MockResponse json(int code, String body) {

@@ -107,8 +107,6 @@ final class ScaleSubresource {
   }
 
   private static MockResponse status(int code, String reason, String message) {
-    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
-        .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":" + code
-            + ",\"reason\":\"" + reason + "\",\"message\":\"" + message + "\"}");
+    return ApiStatus.failure(code, reason, message);
   }
 }
