@@ -154,6 +154,38 @@ class ClusterLifecycleIT {
 
   @Test
   @Order(4)
+  void anExtraPodStaysNonVotingAndSurvivesAServerRestartBeforeBeingAdded() {
+    awaitReady();
+    sandbox.client().resources(ZooKeeperCluster.class).inNamespace(NS).withName("zk").scale(4);
+    Await.until(FORM, "zk-3 runs as a non-voting follower", () -> nonVotingFollower("zk-3"),
+        ClusterLifecycleIT::describe);
+    assertThat(cluster().getStatus().voters()).as("without a ScalerTrait the ensemble keeps 3 voters").isEqualTo(3);
+
+    // ZooKeeper rewrote zk-3's config without zk-3; the init step that runs before every server start repairs it.
+    sandbox.node().crash(NS, "zk-3", "zookeeper");
+    Await.until(Duration.ofSeconds(10), "zk-3 noticed down", () -> !podReady(
+        sandbox.client().pods().inNamespace(NS).withName("zk-3").get()));
+    Await.until(FORM, "zk-3 back as a non-voting follower after its restart", () -> nonVotingFollower("zk-3"),
+        ClusterLifecycleIT::describe);
+    Pod restarted = sandbox.client().pods().inNamespace(NS).withName("zk-3").get();
+    assertThat(restarted.getStatus().getContainerStatuses()).filteredOn(c -> c.getName().equals("zookeeper"))
+        .singleElement().satisfies(c -> assertThat(c.getRestartCount()).isEqualTo(1));
+
+    sandbox.client().resources(ZooKeeperCluster.class).inNamespace(NS).withName("zk").scale(3);
+    Await.until(FORM, "the non-voting pod is removed", () ->
+        sandbox.client().pods().inNamespace(NS).withName("zk-3").get() == null);
+    awaitReady();
+  }
+
+  static boolean nonVotingFollower(String pod) {
+    ZooKeeperCluster zk = cluster();
+    Pod p = sandbox.client().pods().inNamespace(NS).withName(pod).get();
+    return p != null && podReady(p) && zk.getStatus() != null && zk.getStatus().pods().stream()
+        .anyMatch(o -> o.name().equals(pod) && "follower".equals(o.mode()) && Boolean.FALSE.equals(o.voter()));
+  }
+
+  @Test
+  @Order(5)
   void deletingTheClusterRemovesEverythingButTheClaims() {
     awaitReady();
     sandbox.client().resources(ZooKeeperCluster.class).inNamespace(NS).withName("zk").delete();
@@ -165,7 +197,7 @@ class ClusterLifecycleIT {
             && sandbox.client().secrets().inNamespace(NS).withName("zk-auth").get() == null);
     List<PersistentVolumeClaim> claims = sandbox.client().persistentVolumeClaims().inNamespace(NS).list().getItems();
     assertThat(claims).extracting(c -> c.getMetadata().getName())
-        .containsExactlyInAnyOrder("data-zk-0", "data-zk-1", "data-zk-2");
+        .containsExactlyInAnyOrder("data-zk-0", "data-zk-1", "data-zk-2", "data-zk-3");
     assertThat(Objects.requireNonNull(sandbox.client().pods().inNamespace(NS).list().getItems())).isEmpty();
   }
 }

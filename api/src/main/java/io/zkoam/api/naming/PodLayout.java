@@ -32,6 +32,8 @@ public final class PodLayout {
   public static final String SECRET_VOLUME = "auth";
   public static final String LOGS_VOLUME = "logs";
   public static final String TMP_VOLUME = "tmp";
+  /** The agent jar, copied here by the init container so the ZooKeeper container can run the init step too. */
+  public static final String AGENT_BIN_VOLUME = "agent-bin";
 
   /** The data volume: myid, ZooKeeper's snapshots and logs, and (under conf/) the config ZooKeeper rewrites. */
   public static final String DATA_DIR = "/data";
@@ -41,6 +43,7 @@ public final class PodLayout {
   public static final String SECRET_DIR = "/var/run/zkoam/secrets";
   public static final String LOGS_DIR = "/logs";
   public static final String TMP_DIR = "/tmp";
+  public static final String AGENT_BIN_DIR = "/opt/zkoam-bin";
 
   /** Keys of the cluster ConfigMap, mounted at {@link #CONFIG_IN_DIR}. */
   public static final String STATIC_CONFIG_KEY = "zoo.cfg";

@@ -11,16 +11,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The zkoam agent image: {@code java [flags] -jar /opt/zkoam/zkoam-agent.jar init|serve}. Run with the same flags and
+ * The zkoam agent: {@code java [flags] -jar .../zkoam-agent.jar init|serve}. Run with the same flags and
  * arguments, the agent's main class from this classpath, and the container's mount paths handed over as the agent's
  * path settings (the agent reads them from the environment, with the container paths as defaults).
  */
 final class AgentImage implements ContainerImage {
   static final String MAIN_CLASS = "io.zkoam.agent.AgentMain";
 
+  static final String JAR_NAME = "zkoam-agent.jar";
+
+  /** Any {@code java ... -jar .../zkoam-agent.jar}: the image's own copy or the one shared with ZooKeeper. */
   @Override
   public boolean handles(Container container) {
-    return container.getCommand() != null && container.getCommand().contains(PodLayout.AGENT_JAR);
+    return container.getCommand() != null && !container.getCommand().isEmpty()
+        && container.getCommand().get(0).equals("java")
+        && container.getCommand().stream().anyMatch(c -> c.endsWith("/" + JAR_NAME));
   }
 
   @Override

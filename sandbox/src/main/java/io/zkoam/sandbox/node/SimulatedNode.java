@@ -30,7 +30,7 @@ public final class SimulatedNode implements AutoCloseable {
   private final VolumeStore volumes;
   private final Clock clock;
   private final boolean schedules;
-  private final List<ContainerImage> images = List.of(new AgentImage(), new ZooKeeperImage());
+  private final List<ContainerImage> images = withScripts(List.of(new AgentImage(), new ZooKeeperImage()));
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private SharedIndexInformer<Pod> pods;
   private SharedIndexInformer<PersistentVolumeClaim> claims;
@@ -90,6 +90,12 @@ public final class SimulatedNode implements AutoCloseable {
       }
     });
     return this;
+  }
+
+  private static List<ContainerImage> withScripts(List<ContainerImage> images) {
+    List<ContainerImage> all = new java.util.ArrayList<>(images);
+    all.add(new ShellScriptImage(images));
+    return List.copyOf(all);
   }
 
   private static String key(Pod pod) {

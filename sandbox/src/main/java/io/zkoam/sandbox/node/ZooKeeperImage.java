@@ -18,7 +18,8 @@ final class ZooKeeperImage implements ContainerImage {
 
   @Override
   public boolean handles(Container container) {
-    boolean script = container.getCommand() != null && container.getCommand().contains("zkServer.sh");
+    boolean script = container.getCommand() != null && !container.getCommand().isEmpty()
+        && container.getCommand().get(0).equals("zkServer.sh");
     boolean image = container.getImage() != null && container.getImage().matches("^(.*/)?zookeeper(:.*)?$");
     return script || image && container.getCommand() == null;
   }

@@ -38,25 +38,52 @@ public final class AgentContainers {
 
   private AgentContainers() {}
 
+  /**
+   * The init step, which also copies the agent jar to a volume the ZooKeeper container shares: that container runs
+   * the same step before every server start (see {@link ZooKeeperContainer}).
+   */
   public static Container init(ClusterInputs in) {
     List<EnvVar> env = agentEnv();
+    env.addAll(initSettings(in));
+    String script = "cp " + PodLayout.AGENT_JAR + " " + PodLayout.AGENT_BIN_DIR + "/ && exec "
+        + javaCommandLine(PodLayout.AGENT_JAR) + " init";
+    return base(in, PodLayout.INIT_CONTAINER, env)
+        .withCommand("sh", "-c", script)
+        .withVolumeMounts(
+            mount(PodLayout.DATA_VOLUME, PodLayout.DATA_DIR, false),
+            mount(PodLayout.CONFIG_VOLUME, PodLayout.CONFIG_IN_DIR, true),
+            mount(PodLayout.SECRET_VOLUME, PodLayout.SECRET_DIR, true),
+            mount(PodLayout.AGENT_BIN_VOLUME, PodLayout.AGENT_BIN_DIR, false),
+            mount(PodLayout.TMP_VOLUME, PodLayout.TMP_DIR, false))
+        .build();
+  }
+
+  /** What the init step needs beyond the downward API: the cluster, the DNS suffix, the claim (for messages). */
+  static List<EnvVar> initSettings(ClusterInputs in) {
+    List<EnvVar> env = new ArrayList<>();
     env.add(new EnvVarBuilder().withName("ZKOAM_CLUSTER").withValue(in.name()).build());
     env.add(new EnvVarBuilder().withName("ZKOAM_CLUSTER_DOMAIN").withValue(in.platform().clusterDomain()).build());
     if (!in.spec().storage().ephemeral()) {
       env.add(new EnvVarBuilder().withName("ZKOAM_VOLUME_CLAIM")
           .withValue(PodLayout.DATA_VOLUME + "-$(POD_NAME)").build());
     }
-    return base(in, PodLayout.INIT_CONTAINER, "init", env)
-        .withVolumeMounts(
-            mount(PodLayout.DATA_VOLUME, PodLayout.DATA_DIR, false),
-            mount(PodLayout.CONFIG_VOLUME, PodLayout.CONFIG_IN_DIR, true),
-            mount(PodLayout.SECRET_VOLUME, PodLayout.SECRET_DIR, true),
-            mount(PodLayout.TMP_VOLUME, PodLayout.TMP_DIR, false))
-        .build();
+    return env;
+  }
+
+  /** {@code java <agent flags> -jar <jar>}, for shell scripts. */
+  static String javaCommandLine(String jar) {
+    return "java " + String.join(" ", JVM_FLAGS) + " -jar " + jar;
   }
 
   public static Container sidecar(ClusterInputs in) {
-    return base(in, PodLayout.AGENT_CONTAINER, "serve", agentEnv())
+    List<String> command = new ArrayList<>();
+    command.add("java");
+    command.addAll(JVM_FLAGS);
+    command.add("-jar");
+    command.add(PodLayout.AGENT_JAR);
+    return base(in, PodLayout.AGENT_CONTAINER, agentEnv())
+        .withCommand(command)
+        .withArgs("serve")
         .addNewPort().withName(PodLayout.AGENT_PORT_NAME).withContainerPort(PodLayout.AGENT_PORT)
         .withProtocol("TCP").endPort()
         // The JVM needs a few seconds to start; liveness only begins once /health has answered.
@@ -76,18 +103,11 @@ public final class AgentContainers {
     return env;
   }
 
-  private static ContainerBuilder base(ClusterInputs in, String name, String mode, List<EnvVar> env) {
-    List<String> command = new ArrayList<>();
-    command.add("java");
-    command.addAll(JVM_FLAGS);
-    command.add("-jar");
-    command.add(PodLayout.AGENT_JAR);
+  private static ContainerBuilder base(ClusterInputs in, String name, List<EnvVar> env) {
     return new ContainerBuilder()
         .withName(name)
         .withImage(in.spec().agent().image())
         .withImagePullPolicy(in.spec().imagePullPolicy() == null ? null : in.spec().imagePullPolicy().name())
-        .withCommand(command)
-        .withArgs(mode)
         .withEnv(env)
         .withResources(in.spec().agent().resources() != null ? in.spec().agent().resources() : DEFAULT_RESOURCES)
         .withSecurityContext(SecurityContexts.container());

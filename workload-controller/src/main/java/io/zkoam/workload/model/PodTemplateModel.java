@@ -85,6 +85,7 @@ public final class PodTemplateModel {
         .withNewSecret().withSecretName(ClusterNames.authSecret(in.name())).withDefaultMode(0440).endSecret().build());
     volumes.add(new VolumeBuilder().withName(PodLayout.LOGS_VOLUME).withNewEmptyDir().endEmptyDir().build());
     volumes.add(new VolumeBuilder().withName(PodLayout.TMP_VOLUME).withNewEmptyDir().endEmptyDir().build());
+    volumes.add(new VolumeBuilder().withName(PodLayout.AGENT_BIN_VOLUME).withNewEmptyDir().endEmptyDir().build());
     if (in.spec().storage().ephemeral()) {
       volumes.add(new VolumeBuilder().withName(PodLayout.DATA_VOLUME).withNewEmptyDir().endEmptyDir().build());
     }

@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * The ZooKeeper server container, running the official image's {@code zkServer.sh start-foreground} on the config the
- * init step wrote (so the image's entrypoint, which would write its own zoo.cfg, is not used).
+ * init step wrote (so the image's entrypoint, which would write its own zoo.cfg, is not used). The init step runs
+ * again before every start of this container: a pod waiting to be added as a voter runs with a config ZooKeeper
+ * rewrote without it, and only the init step can restart such a server (the image ships the JVM it needs).
  */
 public final class ZooKeeperContainer {
   private ZooKeeperContainer() {}
@@ -27,11 +29,14 @@ public final class ZooKeeperContainer {
     if (!in.spec().jvm().extraOptions().isEmpty()) {
       env.add(value("SERVER_JVMFLAGS", String.join(" ", in.spec().jvm().extraOptions())));
     }
+    env.addAll(AgentContainers.initSettings(in));
+    String script = AgentContainers.javaCommandLine(PodLayout.AGENT_BIN_DIR + "/zkoam-agent.jar")
+        + " init && exec zkServer.sh start-foreground";
     return new ContainerBuilder()
         .withName(PodLayout.ZOOKEEPER_CONTAINER)
         .withImage(in.spec().effectiveImage())
         .withImagePullPolicy(in.spec().imagePullPolicy() == null ? null : in.spec().imagePullPolicy().name())
-        .withCommand("zkServer.sh", "start-foreground")
+        .withCommand("sh", "-c", script)
         .withEnv(env)
         .withPorts(
             port(PodLayout.CLIENT_PORT_NAME, PodLayout.CLIENT_PORT),
@@ -51,6 +56,9 @@ public final class ZooKeeperContainer {
         .withSecurityContext(SecurityContexts.container())
         .withVolumeMounts(
             AgentContainers.mount(PodLayout.DATA_VOLUME, PodLayout.DATA_DIR, false),
+            AgentContainers.mount(PodLayout.CONFIG_VOLUME, PodLayout.CONFIG_IN_DIR, true),
+            AgentContainers.mount(PodLayout.SECRET_VOLUME, PodLayout.SECRET_DIR, true),
+            AgentContainers.mount(PodLayout.AGENT_BIN_VOLUME, PodLayout.AGENT_BIN_DIR, true),
             AgentContainers.mount(PodLayout.LOGS_VOLUME, PodLayout.LOGS_DIR, false),
             AgentContainers.mount(PodLayout.TMP_VOLUME, PodLayout.TMP_DIR, false))
         .build();
