@@ -75,10 +75,10 @@ public final class ZooKeeperClusterReconciler implements Reconciler<ZooKeeperClu
     ZooKeeperClusterStatus before = zk.getStatus();
     ZooKeeperClusterStatus after =
         StatusModel.compute(zk, observation, membership, live.statefulSet(), problems, platform, clock.instant());
-    StatusEvents.between(before, after).forEach(n -> events.record(zk, n.type(), n.reason(), n.message()));
-
     if (!after.equals(before)) {
       writeStatus(zk, after, context);
+      // After the write: a failed write is retried with the same transitions, which must not be announced twice.
+      StatusEvents.between(before, after).forEach(n -> events.record(zk, n.type(), n.reason(), n.message()));
     }
     return UpdateControl.<ZooKeeperCluster>noUpdate().rescheduleAfter(timing.next(after));
   }

@@ -3,6 +3,7 @@ package io.zkoam.runtime.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.Map;
 
 /**
@@ -11,6 +12,9 @@ import java.util.Map;
  * controller owns differs, so nothing is written.
  */
 public final class JsonOverlay {
+  /** Maps whose values are resource quantities. */
+  private static final java.util.Set<String> QUANTITY_MAPS = java.util.Set.of("requests", "limits", "capacity");
+
   private JsonOverlay() {}
 
   /**
@@ -19,6 +23,11 @@ public final class JsonOverlay {
    * the same index (the server defaults fields inside list elements, e.g. a container's terminationMessagePath).
    */
   public static boolean contains(JsonNode live, JsonNode desired) {
+    return contains(live, desired, false);
+  }
+
+  /** @param quantities the values are resource quantities (children of requests, limits or capacity) */
+  private static boolean contains(JsonNode live, JsonNode desired, boolean quantities) {
     if (desired == null || desired.isNull()) {
       return true;
     }
@@ -32,7 +41,8 @@ public final class JsonOverlay {
       Iterator<Map.Entry<String, JsonNode>> fields = desired.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        if (!contains(live.get(field.getKey()), field.getValue())) {
+        boolean quantityValues = quantities || QUANTITY_MAPS.contains(field.getKey());
+        if (!contains(live.get(field.getKey()), field.getValue(), quantityValues)) {
           return false;
         }
       }
@@ -43,7 +53,7 @@ public final class JsonOverlay {
         return false;
       }
       for (int i = 0; i < desired.size(); i++) {
-        if (!contains(live.get(i), desired.get(i))) {
+        if (!contains(live.get(i), desired.get(i), false)) {
           return false;
         }
       }
@@ -52,7 +62,26 @@ public final class JsonOverlay {
     if (desired.isNumber() && live.isNumber()) {
       return desired.decimalValue().compareTo(live.decimalValue()) == 0;
     }
+    if (quantities && desired.isValueNode() && live.isValueNode()) {
+      return sameQuantity(live.asText(), desired.asText());
+    }
     return desired.equals(live);
+  }
+
+  /**
+   * An API server stores quantities in canonical form ({@code 1000m} becomes {@code 1}, {@code 1024Mi} becomes
+   * {@code 1Gi}); comparing their text would patch the same value forever.
+   */
+  private static boolean sameQuantity(String live, String desired) {
+    if (live.equals(desired)) {
+      return true;
+    }
+    try {
+      return Quantity.getAmountInBytes(new Quantity(live)).compareTo(Quantity.getAmountInBytes(new Quantity(desired)))
+          == 0;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /**

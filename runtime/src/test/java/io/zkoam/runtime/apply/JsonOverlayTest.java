@@ -32,6 +32,16 @@ class JsonOverlayTest {
   }
 
   @Test
+  void resourceQuantitiesCompareByValueButOtherStringsByText() throws Exception {
+    assertThat(JsonOverlay.contains(json("{'resources':{'limits':{'cpu':'1','memory':'1Gi'}}}"),
+        json("{'resources':{'limits':{'cpu':'1000m','memory':'1024Mi'}}}"))).isTrue();
+    assertThat(JsonOverlay.contains(json("{'resources':{'requests':{'cpu':'500m'}}}"),
+        json("{'resources':{'requests':{'cpu':'1'}}}"))).isFalse();
+    assertThat(JsonOverlay.contains(json("{'image':'zk:3.9'}"), json("{'image':'zk:3.90'}"))).isFalse();
+    assertThat(JsonOverlay.contains(json("{'labels':{'v':'1'}}"), json("{'labels':{'v':'1.0'}}"))).isFalse();
+  }
+
+  @Test
   void listsCompareElementWiseWithServerDefaultsInside() throws Exception {
     assertThat(JsonOverlay.contains(json("{'l':[{'n':'a','x':1},{'n':'b'}]}"), json("{'l':[{'n':'a'},{'n':'b'}]}")))
         .isTrue();

@@ -41,7 +41,7 @@ public final class StatusModel {
       Optional<AgentStatus> agent = obs.agent(p.name());
       return new PodObservation(p.name(), p.serverId(), p.revision(), p.ready(),
           agent.map(AgentStatus::mode).orElse("unknown"), voterIds.contains(p.serverId()),
-          agent.map(AgentStatus::zxid).orElse(null), agent.map(AgentStatus::configVersion).orElse(null));
+          agent.map(AgentStatus::configVersion).orElse(null));
     }).toList();
     int ready = (int) obs.pods().stream().filter(PodView::ready).count();
     int updated = updateRevision == null ? 0
