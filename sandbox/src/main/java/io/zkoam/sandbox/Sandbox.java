@@ -60,44 +60,68 @@ public final class Sandbox implements AutoCloseable {
   private final KubernetesClient client;
   private final Supplier<KubernetesClient> clients;
   private final List<KubernetesClient> externalClients = new ArrayList<>();
+  /** What the constructor started so far, closed in reverse order if it fails part-way. */
+  private final java.util.Deque<AutoCloseable> parts = new java.util.ArrayDeque<>();
   private final Map<String, ControllerRuntime> controllers = new ConcurrentHashMap<>();
   private final Map<String, Supplier<ControllerRuntime>> controllerFactories = new ConcurrentHashMap<>();
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
-    Clock clock = Clock.systemUTC();
-    List<JsonNode> crds = crds();
-    boolean external = options.externalKubeconfig().isPresent();
-    if (external) {
-      Config config = externalConfig(options.externalKubeconfig().get());
-      this.api = null;
-      this.clients = () -> track(new KubernetesClientBuilder().withConfig(config).build());
-    } else {
-      this.api = EmbeddedApiServer.start(crds, options.apiPort(), clock);
-      this.clients = api::newClient;
+    try {
+      Clock clock = Clock.systemUTC();
+      List<JsonNode> crds = crds();
+      boolean external = options.externalKubeconfig().isPresent();
+      if (external) {
+        Config config = externalConfig(options.externalKubeconfig().get());
+        this.api = null;
+        this.clients = () -> track(new KubernetesClientBuilder().withConfig(config).build());
+      } else {
+        this.api = EmbeddedApiServer.start(crds, options.apiPort(), clock);
+        parts.push(api);
+        this.clients = api::newClient;
+      }
+      this.client = clients.get();
+      if (external) {
+        installMissingCrds(crds);
+      }
+      this.network = new PodNetwork(options.workDir().resolve("hosts"));
+      this.statefulSets = options.statefulSetController() ? new StatefulSetSimulator(clients.get()).start() : null;
+      if (statefulSets != null) {
+        parts.push(statefulSets);
+      }
+      this.node = new SimulatedNode(clients.get(), network, options.workDir(), clock, external).start();
+      parts.push(node);
+      // A real cluster has its own garbage collector; kubectl logs would ask a real kubelet.
+      this.collector = external ? null
+          : new GarbageCollector(clients.get(), api.catalog()).start(Duration.ofSeconds(1));
+      if (collector != null) {
+        parts.push(collector);
+      }
+      if (!external) {
+        api.serveLogs(node::logFile);
+      }
+      this.proxy = new ServiceProxy(clients.get(), network).start();
+      parts.push(proxy);
+      controllerFactories.put(WorkloadControllerMain.NAME, () -> WorkloadControllerMain.start(clients.get(),
+          ControllerOptions.embedded(WorkloadControllerMain.NAME), new Platform(false, "cluster.local"),
+          options.timing()));
+      controllerFactories.keySet().forEach(this::startController);
+      controllers.values().forEach(parts::push);
+      if (!external) {
+        options.kubeconfigOut().ifPresent(api::writeKubeconfig);
+      }
+      LOG.info("sandbox API at {}, work directory {}", apiUrl(), options.workDir());
+    } catch (RuntimeException e) {
+      // Whatever started before the failure would otherwise keep running with no handle to stop it.
+      while (!parts.isEmpty()) {
+        try {
+          parts.pop().close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
     }
-    this.client = clients.get();
-    if (external) {
-      installMissingCrds(crds);
-    }
-    this.network = new PodNetwork(options.workDir().resolve("hosts"));
-    this.statefulSets = options.statefulSetController() ? new StatefulSetSimulator(clients.get()).start() : null;
-    this.node = new SimulatedNode(clients.get(), network, options.workDir(), clock, external).start();
-    // A real cluster has its own garbage collector; kubectl logs would ask a real kubelet.
-    this.collector = external ? null
-        : new GarbageCollector(clients.get(), api.catalog()).start(Duration.ofSeconds(1));
-    if (!external) {
-      api.serveLogs(node::logFile);
-    }
-    this.proxy = new ServiceProxy(clients.get(), network).start();
-    controllerFactories.put(WorkloadControllerMain.NAME, () -> WorkloadControllerMain.start(clients.get(),
-        ControllerOptions.embedded(WorkloadControllerMain.NAME), new Platform(false, "cluster.local"),
-        options.timing()));
-    controllerFactories.keySet().forEach(this::startController);
-    if (!external) {
-      options.kubeconfigOut().ifPresent(api::writeKubeconfig);
-    }
-    LOG.info("sandbox API at {}, work directory {}", apiUrl(), options.workDir());
   }
 
   private static Config externalConfig(Path kubeconfig) {

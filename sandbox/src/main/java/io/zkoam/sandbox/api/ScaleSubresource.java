@@ -37,7 +37,12 @@ final class ScaleSubresource {
       switch (request.getMethod()) {
         case "GET" -> response = store.dispatch(request(HttpMethod.GET, parent, null, null));
         case "PUT", "PATCH" -> {
-          Optional<Integer> replicas = replicas(JSON.readTree(request.getBody().readUtf8()));
+          JsonNode body = JSON.readTree(request.getBody().readUtf8());
+          Optional<MockResponse> conflict = staleResourceVersion(body, parent, store);
+          if (conflict.isPresent()) {
+            return conflict;
+          }
+          Optional<Integer> replicas = replicas(body);
           if (replicas.isEmpty()) {
             return Optional.of(status(422, "Invalid", "the scale request sets no spec.replicas"));
           }
@@ -57,6 +62,23 @@ final class ScaleSubresource {
     } catch (Exception e) {
       return Optional.of(status(400, "BadRequest", "cannot read the scale request: " + e.getMessage()));
     }
+  }
+
+  /** A Scale that names a resourceVersion other than the parent's is refused, as optimistic locking requires. */
+  private static Optional<MockResponse> staleResourceVersion(JsonNode body, String parent, Dispatcher store)
+      throws java.io.IOException {
+    String expected = body.path("metadata").path("resourceVersion").asText("");
+    if (expected.isEmpty()) {
+      return Optional.empty();
+    }
+    MockResponse current = store.dispatch(request(HttpMethod.GET, parent, null, null));
+    if (current.code() != 200) {
+      return Optional.of(current);
+    }
+    String actual = JSON.readTree(current.getBody().readUtf8()).path("metadata").path("resourceVersion").asText();
+    return expected.equals(actual) ? Optional.empty()
+        : Optional.of(status(409, "Conflict", "the object has been modified; please apply your changes to the latest "
+            + "version and try again"));
   }
 
   /** spec.replicas of a Scale or merge patch, or the value of a JSON Patch operation on /spec/replicas. */

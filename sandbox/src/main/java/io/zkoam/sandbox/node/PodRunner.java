@@ -41,6 +41,7 @@ final class PodRunner implements Runnable {
   private final List<ContainerImage> images;
   private final Path hostsFile;
   private final Clock clock;
+  private final Thread predecessor;
   private final Map<String, ContainerSlot> slots = new LinkedHashMap<>();
   private final List<String> initDone = new ArrayList<>();
   private volatile boolean stopping;
@@ -48,8 +49,12 @@ final class PodRunner implements Runnable {
   private Instant startTime;
   private String initWaiting;
 
+  /**
+   * @param predecessor the stopper of a deleted pod of the same name (same address and claim), or null; this pod
+   *     starts nothing before it is done, as a real pod's replacement cannot start before the old one terminated
+   */
   PodRunner(KubernetesClient client, Pod pod, String ip, VolumeStore volumes, List<ContainerImage> images,
-      Path hostsFile, Clock clock) {
+      Path hostsFile, Clock clock, Thread predecessor) {
     this.client = client;
     this.pod = pod;
     this.ip = ip;
@@ -57,6 +62,7 @@ final class PodRunner implements Runnable {
     this.images = images;
     this.hostsFile = hostsFile;
     this.clock = clock;
+    this.predecessor = predecessor;
     pod.getSpec().getContainers().forEach(c -> slots.put(c.getName(), new ContainerSlot(c)));
   }
 
@@ -72,6 +78,9 @@ final class PodRunner implements Runnable {
   public void run() {
     startTime = clock.instant();
     try {
+      if (predecessor != null) {
+        predecessor.join(MAX_GRACE.multipliedBy(3).toMillis());
+      }
       Map<String, Path> byVolume = mountVolumes();
       if (byVolume == null) {
         return;
@@ -88,6 +97,8 @@ final class PodRunner implements Runnable {
       }
     } catch (RuntimeException e) {
       LOG.warn("pod {} runner failed: {}", name(), e.toString(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       Duration grace = Duration.ofSeconds(Optional.ofNullable(pod.getSpec().getTerminationGracePeriodSeconds())
           .orElse(30L));

@@ -32,6 +32,8 @@ public final class SimulatedNode implements AutoCloseable {
   private final boolean schedules;
   private final List<ContainerImage> images = withScripts(List.of(new AgentImage(), new ZooKeeperImage()));
   private final Map<String, Running> running = new ConcurrentHashMap<>();
+  /** Pods deleted but still stopping: a new pod of the same name starts only once these processes are gone. */
+  private final Map<String, Thread> stopping = new ConcurrentHashMap<>();
   private SharedIndexInformer<Pod> pods;
   private SharedIndexInformer<PersistentVolumeClaim> claims;
 
@@ -145,7 +147,8 @@ public final class SimulatedNode implements AutoCloseable {
     if (current != null) {
       stopAndWait(current);
     }
-    PodRunner runner = new PodRunner(client, pod, address(pod), volumes, images, network.hostsFile(), clock);
+    PodRunner runner = new PodRunner(client, pod, address(pod), volumes, images, network.hostsFile(), clock,
+        stopping.get(key));
     Thread thread = new Thread(runner, "pod-" + pod.getMetadata().getName());
     thread.setDaemon(true);
     running.put(key, new Running(runner, thread, pod.getMetadata().getUid()));
@@ -161,8 +164,12 @@ public final class SimulatedNode implements AutoCloseable {
       }
       running.remove(key);
     }
-    Thread stopper = new Thread(() -> stopAndWait(current), "stop-" + key);
+    Thread stopper = new Thread(() -> {
+      stopAndWait(current);
+      stopping.remove(key, Thread.currentThread());
+    }, "stop-" + key);
     stopper.setDaemon(true);
+    stopping.put(key, stopper);
     stopper.start();
   }
 

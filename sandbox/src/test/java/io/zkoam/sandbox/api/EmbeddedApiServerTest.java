@@ -104,6 +104,17 @@ class EmbeddedApiServerTest {
   }
 
   @Test
+  void aScaleWithAStaleResourceVersionIsRefused() throws Exception {
+    String path = "/apis/zkoam.io/v1alpha1/namespaces/default/zookeeperclusters/zk/scale";
+    HttpResponse<String> stale = call("PUT", path, "application/json",
+        "{\"apiVersion\":\"autoscaling/v1\",\"kind\":\"Scale\",\"metadata\":{\"name\":\"zk\","
+            + "\"resourceVersion\":\"1\"},\"spec\":{\"replicas\":7}}", null);
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(client.resources(ZooKeeperCluster.class).inNamespace("default").withName("zk").get().getSpec()
+        .replicas()).isNotEqualTo(7);
+  }
+
+  @Test
   void writeFaultsFailWritesButNotReads() {
     api.faults().failWrites(1.0, Duration.ofSeconds(5));
     try {
