@@ -104,4 +104,57 @@ public final class JsonOverlay {
   private static boolean isEmptyContainer(JsonNode node) {
     return (node.isObject() || node.isArray()) && node.isEmpty();
   }
+
+  /**
+   * The fields that were in {@code previous} but are not in {@code desired}, as a tree of the same shape whose leaves
+   * are the fields to remove (objects only; lists are replaced whole anyway).
+   */
+  public static ObjectNode removedFields(JsonNode previous, JsonNode desired) {
+    ObjectNode removed = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    if (previous == null || !previous.isObject()) {
+      return removed;
+    }
+    previous.fields().forEachRemaining(f -> {
+      JsonNode now = desired == null ? null : desired.get(f.getKey());
+      if (now == null || now.isNull()) {
+        removed.put(f.getKey(), true);
+      } else if (f.getValue().isObject() && now.isObject()) {
+        ObjectNode inner = removedFields(f.getValue(), now);
+        if (!inner.isEmpty()) {
+          removed.set(f.getKey(), inner);
+        }
+      }
+    });
+    return removed;
+  }
+
+  /** Whether any field marked in {@code removed} still exists in {@code live}. */
+  public static boolean anyPresent(JsonNode live, JsonNode removed) {
+    if (live == null || !live.isObject() || removed == null) {
+      return false;
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = removed.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> f = fields.next();
+      JsonNode there = live.get(f.getKey());
+      if (there != null && (f.getValue().isBoolean() || anyPresent(there, f.getValue()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Removes from {@code target} every field marked in {@code removed}. */
+  public static void removeAll(JsonNode target, JsonNode removed) {
+    if (!(target instanceof ObjectNode object) || removed == null) {
+      return;
+    }
+    removed.fields().forEachRemaining(f -> {
+      if (f.getValue().isBoolean()) {
+        object.remove(f.getKey());
+      } else {
+        removeAll(object.get(f.getKey()), f.getValue());
+      }
+    });
+  }
 }

@@ -26,25 +26,30 @@ public final class ResourceApplier {
 
   /** Creates {@code desired} or patches {@code live} (null when it does not exist) towards it. */
   public <T extends HasMetadata> Applied<T> apply(T desired, T live) {
+    JsonNode desiredJson = serialization.convertValue(desired, JsonNode.class);
+    @SuppressWarnings("unchecked")
+    Class<T> type = (Class<T>) desired.getClass();
+    JsonNode recorded = LastApplied.record(desiredJson);
     if (live == null) {
-      T created = client.resource(desired).create();
+      T created = client.resource(serialization.convertValue(recorded, type)).create();
       LOG.info("created {} {}/{}", desired.getKind(), desired.getMetadata().getNamespace(),
           desired.getMetadata().getName());
       return new Applied<>(ApplyOutcome.CREATED, created);
     }
     JsonNode liveJson = serialization.convertValue(live, JsonNode.class);
-    JsonNode desiredJson = serialization.convertValue(desired, JsonNode.class);
-    if (JsonOverlay.contains(liveJson, desiredJson)) {
+    JsonNode removed = LastApplied.removedSince(liveJson, desiredJson);
+    if (JsonOverlay.contains(liveJson, recorded) && !JsonOverlay.anyPresent(liveJson, removed)) {
       return new Applied<>(ApplyOutcome.UNCHANGED, live);
     }
-    @SuppressWarnings("unchecked")
-    Class<T> type = (Class<T>) live.getClass();
-    T merged = serialization.convertValue(JsonOverlay.overlay(liveJson, desiredJson), type);
+    JsonNode mergedJson = JsonOverlay.overlay(liveJson, recorded);
+    JsonOverlay.removeAll(mergedJson, removed);
+    T merged = serialization.convertValue(mergedJson, type);
     T patched = client.resource(live).edit(current -> merged);
     LOG.info("patched {} {}/{}", desired.getKind(), desired.getMetadata().getNamespace(),
         desired.getMetadata().getName());
     return new Applied<>(ApplyOutcome.PATCHED, patched);
   }
+
 
   /** Creates {@code desired} only when nothing of that name exists; an existing object is never changed. */
   public <T extends HasMetadata> Applied<T> createIfAbsent(T desired, T live) {

@@ -57,6 +57,19 @@ class JsonOverlayTest {
   }
 
   @Test
+  void removedFieldsAreFoundAndRemoved() throws Exception {
+    JsonNode previous = json("{'spec':{'a':1,'sel':{'pool':'x'},'keep':{'b':2,'gone':3}},'l':[1]}");
+    JsonNode desired = json("{'spec':{'a':1,'keep':{'b':2}},'l':[1]}");
+    JsonNode removed = JsonOverlay.removedFields(previous, desired);
+    assertThat(removed).isEqualTo(json("{'spec':{'sel':true,'keep':{'gone':true}}}"));
+    JsonNode live = json("{'spec':{'a':1,'sel':{'pool':'x'},'keep':{'b':2,'gone':3,'server':9}},'l':[1]}");
+    assertThat(JsonOverlay.anyPresent(live, removed)).isTrue();
+    JsonOverlay.removeAll(live, removed);
+    assertThat(live).isEqualTo(json("{'spec':{'a':1,'keep':{'b':2,'server':9}},'l':[1]}"));
+    assertThat(JsonOverlay.anyPresent(live, removed)).isFalse();
+  }
+
+  @Test
   void overlayMergesObjectsAndReplacesLists() throws Exception {
     JsonNode live = json("{'keep':1,'m':{'a':1,'b':2},'l':[1,2,3]}");
     JsonNode merged = JsonOverlay.overlay(live, json("{'m':{'b':5},'l':[9]}"));

@@ -83,6 +83,35 @@ class ResourceApplierTest {
   }
 
   @Test
+  void aFieldNoLongerDesiredIsRemovedAndThenNothingIsWritten() {
+    StatefulSet withSelector = named(statefulSet("img:1", "c"), "sel");
+    withSelector.getSpec().getTemplate().getSpec().setNodeSelector(Map.of("pool", "old"));
+    applier.apply(withSelector, null);
+    StatefulSet live = client.apps().statefulSets().inNamespace("ns").withName("sel").get();
+    assertThat(applier.apply(named(statefulSet("img:1", "c"), "sel"), live).outcome())
+        .isEqualTo(ApplyOutcome.PATCHED);
+    live = client.apps().statefulSets().inNamespace("ns").withName("sel").get();
+    assertThat(live.getSpec().getTemplate().getSpec().getNodeSelector()).isNullOrEmpty();
+    int before = server.getRequestCount();
+    assertThat(applier.apply(named(statefulSet("img:1", "c"), "sel"), live).outcome())
+        .isEqualTo(ApplyOutcome.UNCHANGED);
+    assertThat(server.getRequestCount()).isEqualTo(before);
+  }
+
+  private static StatefulSet named(StatefulSet set, String name) {
+    set.getMetadata().setName(name);
+    return set;
+  }
+
+  @Test
+  void secretsAreNeverRecordedInAnAnnotation() {
+    applier.apply(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("s")
+        .withNamespace("ns").endMetadata().addToData("k", "c2VjcmV0").build(), null);
+    assertThat(client.secrets().inNamespace("ns").withName("s").get().getMetadata().getAnnotations())
+        .doesNotContainKey(LastApplied.ANNOTATION);
+  }
+
+  @Test
   void createIfAbsentNeverTouchesAnExistingObject() {
     applier.apply(configMap("c", Map.of("secret", "first")), null);
     ConfigMap live = client.configMaps().inNamespace("ns").withName("c").get();
