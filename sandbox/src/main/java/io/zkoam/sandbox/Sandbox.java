@@ -19,6 +19,7 @@ import io.zkoam.sandbox.check.WorkloadChecker;
 import io.zkoam.sandbox.net.PodNetwork;
 import io.zkoam.sandbox.net.ServiceProxy;
 import io.zkoam.sandbox.node.SimulatedNode;
+import io.zkoam.sandbox.node.VolumeStore;
 import io.zkoam.workload.ReconcileTiming;
 import io.zkoam.workload.WorkloadControllerMain;
 import io.zkoam.workload.model.Platform;
@@ -255,12 +256,13 @@ public final class Sandbox implements AutoCloseable {
     }
     externalClients.forEach(KubernetesClient::close);
     if (options.deleteWorkDirOnClose()) {
-      try (var paths = Files.walk(options.workDir())) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
+      try {
+        VolumeStore.deleteTree(options.workDir());
+      } catch (java.io.UncheckedIOException e) {
         LOG.debug("could not remove {}: {}", options.workDir(), e.toString());
       }
     }
+
   }
 
   /** The CRD documents, for tests that validate manifests against them. */

@@ -2,6 +2,7 @@ package io.zkoam.workload;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.zkoam.api.testing.Manifests;
 import io.zkoam.api.v1alpha1.ZooKeeperCluster;
 import io.zkoam.api.v1alpha1.ZooKeeperClusterSpec;
 import java.io.IOException;
@@ -18,7 +19,7 @@ public final class Fixtures {
   /** samples/standalone/zookeepercluster.yaml in namespace {@code prod} with a fixed uid. */
   public static ZooKeeperCluster sampleCluster() {
     try {
-      Path sample = repositoryRoot().resolve("samples/standalone/zookeepercluster.yaml");
+      Path sample = Manifests.repositoryRoot().resolve("samples/standalone/zookeepercluster.yaml");
       ZooKeeperCluster zk = SERIALIZATION.unmarshal(Files.readString(sample), ZooKeeperCluster.class);
       zk.getMetadata().setNamespace("prod");
       zk.getMetadata().setUid("6f1c1a52-0000-4000-8000-000000000001");
@@ -45,15 +46,5 @@ public final class Fixtures {
     copy.setSpec(spec);
     copy.setStatus(zk.getStatus());
     return copy;
-  }
-
-  public static Path repositoryRoot() {
-    Path dir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-    for (Path p = dir; p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("samples")) && Files.isRegularFile(p.resolve("pom.xml"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("no repository root above " + dir);
   }
 }

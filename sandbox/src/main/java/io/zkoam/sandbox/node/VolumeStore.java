@@ -90,7 +90,8 @@ public final class VolumeStore {
     deleteTree(claimDirectory(namespace, claim));
   }
 
-  static void deleteTree(Path dir) {
+  /** Removes a directory and everything below it; nothing when it does not exist. */
+  public static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
