@@ -18,7 +18,7 @@ import io.zkoam.api.ZkoamApi;
 @Plural("monitoringtraits")
 @Singular("monitoringtrait")
 @Categories({ZkoamApi.CATEGORY, "zkoam"})
-@AdditionalPrinterColumn(name = "Target", jsonPath = ".spec.workloadRef.name", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Workload", jsonPath = ".spec.workloadRef.name", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class MonitoringTrait extends CustomResource<MonitoringTraitSpec, MonitoringTraitStatus> implements Namespaced, Trait {

@@ -18,7 +18,7 @@ import io.zkoam.api.ZkoamApi;
 @Plural("rollouttraits")
 @Singular("rollouttrait")
 @Categories({ZkoamApi.CATEGORY, "zkoam"})
-@AdditionalPrinterColumn(name = "Target", jsonPath = ".spec.workloadRef.name", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Workload", jsonPath = ".spec.workloadRef.name", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Updated", jsonPath = ".status.updatedReplicas", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Total", jsonPath = ".status.totalReplicas", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)

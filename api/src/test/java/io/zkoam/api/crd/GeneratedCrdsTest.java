@@ -48,14 +48,14 @@ class GeneratedCrdsTest {
     JsonNode crd = Crds.generated(name);
     assertThat(crd.at("/spec/versions/0/subresources").has("status")).isTrue();
     assertThat(crd.at("/spec/versions/0/subresources").has("scale")).isFalse();
-    assertThat(columns(crd)).contains("Target", "Phase", "Age");
+    assertThat(columns(crd)).contains("Workload", "Phase", "Age");
     assertThat(crd.at("/spec/names/categories").toString()).contains("\"zookeeper\"");
     assertThat(spec(crd).path("required").toString()).contains("workloadRef");
   }
 
   @Test
   void scalerAndRolloutShowProgressColumns() {
-    assertThat(columns(Crds.generated("scalertraits.zkoam.io"))).contains("Desired", "Current");
+    assertThat(columns(Crds.generated("scalertraits.zkoam.io"))).contains("Workload", "Target", "Current", "Phase");
     assertThat(columns(Crds.generated("rollouttraits.zkoam.io"))).contains("Updated", "Total");
   }
 
