@@ -1,0 +1,195 @@
+package io.zkoam.scaler;
+
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.zkoam.api.naming.ClusterNames;
+import io.zkoam.api.trait.WorkloadBinding;
+import io.zkoam.api.trait.WorkloadBindings;
+import io.zkoam.api.v1alpha1.ScalerTrait;
+import io.zkoam.api.v1alpha1.ScalerTraitStatus;
+import io.zkoam.api.v1alpha1.ScalingStep;
+import io.zkoam.api.v1alpha1.ZooKeeperCluster;
+import io.zkoam.runtime.events.EventRecorder;
+import io.zkoam.scaler.act.ActionOutcome;
+import io.zkoam.scaler.act.MembershipAgent;
+import io.zkoam.scaler.act.StepActions;
+import io.zkoam.scaler.plan.EnsembleView;
+import io.zkoam.scaler.plan.Plan;
+import io.zkoam.scaler.plan.ScalingPlanner;
+import io.zkoam.scaler.status.ScalerStatusModel;
+import io.zkoam.scaler.status.StepEvents;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles one ScalerTrait: read (trait, workload and pods from caches) → plan (pure) → record a new step in status
+ * → take its action (scale subresource or agent reconfig) → publish status and events. The step is in status before
+ * it is taken, so a controller that dies at any point resumes from status; it keeps nothing in memory.
+ */
+public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
+  private static final Logger LOG = LoggerFactory.getLogger(ScalerTraitReconciler.class);
+
+  private final MembershipAgent agent;
+  private final ScalerTiming timing;
+  private final ScalerHooks hooks;
+  private final ScalerMetrics metrics;
+  private final Clock clock;
+  private ScalerEventSources sources;
+  private StepActions actions;
+  private EventRecorder events;
+
+  ScalerTraitReconciler(MembershipAgent agent, ScalerTiming timing, ScalerHooks hooks, ScalerMetrics metrics,
+      Clock clock) {
+    this.agent = agent;
+    this.timing = timing;
+    this.hooks = hooks;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, ScalerTrait>> prepareEventSources(EventSourceContext<ScalerTrait> context) {
+    sources = new ScalerEventSources(context);
+    actions = new StepActions(context.getClient(), agent);
+    events = new EventRecorder(context.getClient(), ScalerTraitMain.NAME, clock);
+    return sources.all();
+  }
+
+  @Override
+  public UpdateControl<ScalerTrait> reconcile(ScalerTrait trait, Context<ScalerTrait> context) {
+    Instant now = clock.instant();
+    ZooKeeperCluster workload = sources.workload(trait);
+    List<ScalerTrait> siblings = context.getPrimaryCache().list(trait.getMetadata().getNamespace()).toList();
+    WorkloadBinding binding = WorkloadBindings.resolve(trait, workload, siblings);
+    if (binding instanceof WorkloadBinding.Unbound unbound) {
+      publish(trait, ScalerStatusModel.forUnbound(trait, unbound, now), null, context);
+      return UpdateControl.<ScalerTrait>noUpdate().rescheduleAfter(timing.blocked());
+    }
+    trait = withOwnerReference(trait, workload, context);
+
+    List<Pod> pods = sources.pods(workload);
+    EnsembleView view = EnsembleView.of(workload, podNames(pods));
+    ScalerTraitStatus before = trait.getStatus();
+    ScalingStep recorded = before == null ? null : before.step();
+    boolean specChanged = before != null && before.observedGeneration() != null
+        && !Objects.equals(before.observedGeneration(), trait.getMetadata().getGeneration());
+    Plan plan = ScalingPlanner.plan(trait.getSpec(), specChanged, view, recorded, now);
+    boolean retrying = false;
+
+    if (plan.kind() == Plan.Kind.Act) {
+      if (!sameRecord(plan.step(), recorded)) {
+        trait = publish(trait, ScalerStatusModel.forPlan(trait, plan, view, now), plan.completed(), context);
+        metrics.started(plan.step());
+        hooks.stepRecorded(trait, plan.step());
+        plan = plan.withoutCompleted();
+      }
+      ActionOutcome outcome = actions.take(plan.step(), workload, view, podIps(pods),
+          workload.getStatus() == null ? null : workload.getStatus().leader());
+      if (outcome instanceof ActionOutcome.Taken) {
+        hooks.actionTaken(trait, plan.step());
+      }
+      retrying = outcome instanceof ActionOutcome.Retry;
+      plan = afterAction(plan, outcome);
+    }
+    publish(trait, ScalerStatusModel.forPlan(trait, plan, view, now), plan.completed(), context);
+    return UpdateControl.<ScalerTrait>noUpdate().rescheduleAfter(timing.after(plan, retrying));
+  }
+
+  private Plan afterAction(Plan plan, ActionOutcome outcome) {
+    if (outcome instanceof ActionOutcome.Taken taken) {
+      return plan.withStep(taken.step())
+          .withOutcome(Plan.Kind.Wait, "Waiting" + taken.step().action().name(), plan.message());
+    }
+    if (outcome instanceof ActionOutcome.Retry retry) {
+      return plan.withOutcome(Plan.Kind.Wait, retry.reason(), retry.message());
+    }
+    if (outcome instanceof ActionOutcome.Refused refused) {
+      return plan.withOutcome(Plan.Kind.Blocked, refused.reason(), refused.message());
+    }
+    metrics.abandoned(plan.step());
+    return plan.withStep(null).withOutcome(Plan.Kind.Wait, "MembershipChanged",
+        ((ActionOutcome.Superseded) outcome).message());
+  }
+
+  /**
+   * Replaces the whole status when it changed (PUT with the read's resourceVersion, so a stale controller cannot
+   * overwrite a newer step) and caches the result; then records the events the change is worth.
+   */
+  private ScalerTrait publish(ScalerTrait trait, ScalerTraitStatus status, ScalingStep completed,
+      Context<ScalerTrait> context) {
+    ScalerTraitStatus before = trait.getStatus();
+    if (status.equals(before)) {
+      return trait;
+    }
+    ScalerTrait written = PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(trait, context, t -> {
+      t.setStatus(status);
+      return t;
+    });
+    if (completed != null) {
+      metrics.completed(completed, clock.instant());
+    }
+    StepEvents.between(before, status, completed)
+        .forEach(n -> events.record(written, n.type(), n.reason(), n.message()));
+    LOG.debug("{}/{}: {} {}", trait.getMetadata().getNamespace(), trait.getMetadata().getName(), status.phase(),
+        status.step());
+    return written;
+  }
+
+  /** A plain owner reference to the workload, so deleting the ZooKeeperCluster deletes its traits too. */
+  private static ScalerTrait withOwnerReference(ScalerTrait trait, ZooKeeperCluster workload,
+      Context<ScalerTrait> context) {
+    String uid = workload.getMetadata().getUid();
+    List<OwnerReference> refs = trait.getMetadata().getOwnerReferences();
+    if (uid == null || (refs != null && refs.stream().anyMatch(r -> uid.equals(r.getUid())))) {
+      return trait;
+    }
+    OwnerReference ref = new OwnerReferenceBuilder().withApiVersion(workload.getApiVersion())
+        .withKind(workload.getKind()).withName(workload.getMetadata().getName()).withUid(uid)
+        .withController(false).withBlockOwnerDeletion(false).build();
+    ScalerTrait patched = context.getClient().resources(ScalerTrait.class)
+        .inNamespace(trait.getMetadata().getNamespace()).withName(trait.getMetadata().getName())
+        .edit(t -> {
+          t.getMetadata().getOwnerReferences().add(ref);
+          return t;
+        });
+    patched.setStatus(trait.getStatus());
+    return patched;
+  }
+
+  private static boolean sameRecord(ScalingStep a, ScalingStep b) {
+    return a != null && b != null && a.action() == b.action() && Objects.equals(a.serverId(), b.serverId())
+        && Objects.equals(a.startedAt(), b.startedAt());
+  }
+
+  private static Map<String, Boolean> podNames(List<Pod> pods) {
+    Map<String, Boolean> names = new HashMap<>();
+    pods.forEach(p -> names.put(p.getMetadata().getName(), p.getMetadata().getDeletionTimestamp() != null));
+    return names;
+  }
+
+  private static Map<Integer, String> podIps(List<Pod> pods) {
+    Map<Integer, String> ips = new HashMap<>();
+    for (Pod p : pods) {
+      String cluster = p.getMetadata().getLabels().get(io.zkoam.api.naming.ClusterLabels.INSTANCE);
+      ClusterNames.ordinal(cluster, p.getMetadata().getName()).ifPresent(o -> {
+        if (p.getStatus() != null && p.getStatus().getPodIP() != null && p.getMetadata().getDeletionTimestamp() == null) {
+          ips.put(ClusterNames.serverId(o), p.getStatus().getPodIP());
+        }
+      });
+    }
+    return ips;
+  }
+}
