@@ -20,6 +20,8 @@ import io.zkoam.sandbox.net.PodNetwork;
 import io.zkoam.sandbox.net.ServiceProxy;
 import io.zkoam.sandbox.node.SimulatedNode;
 import io.zkoam.sandbox.node.VolumeStore;
+import io.zkoam.scaler.ScalerTiming;
+import io.zkoam.scaler.ScalerTraitMain;
 import io.zkoam.workload.ReconcileTiming;
 import io.zkoam.workload.WorkloadControllerMain;
 import io.zkoam.workload.model.Platform;
@@ -106,6 +108,8 @@ public final class Sandbox implements AutoCloseable {
       controllerFactories.put(WorkloadControllerMain.NAME, () -> WorkloadControllerMain.start(clients.get(),
           ControllerOptions.embedded(WorkloadControllerMain.NAME), new Platform(false, "cluster.local"),
           options.timing()));
+      controllerFactories.put(ScalerTraitMain.NAME, () -> ScalerTraitMain.start(clients.get(),
+          ControllerOptions.embedded(ScalerTraitMain.NAME), ScalerTiming.DEFAULT, options.scalerHooks().get()));
       controllerFactories.keySet().forEach(this::startController);
       controllers.values().forEach(parts::push);
       if (!external) {

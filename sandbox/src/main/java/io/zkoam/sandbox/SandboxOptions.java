@@ -1,5 +1,6 @@
 package io.zkoam.sandbox;
 
+import io.zkoam.scaler.ScalerHooks;
 import io.zkoam.workload.ReconcileTiming;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * How a sandbox runs.
@@ -18,9 +20,17 @@ import java.util.Optional;
  * @param timing how often the workload controller polls agents
  * @param externalKubeconfig an API server to use instead of the embedded one (its objects are left alone; the
  *     simulated node registers itself and runs the pods bound to it)
+ * @param scalerHooks gives each start of the scaler controller its crash points (tests); {@link ScalerHooks#NONE}
  */
 public record SandboxOptions(int apiPort, Path workDir, boolean deleteWorkDirOnClose, boolean statefulSetController,
-    Optional<Path> kubeconfigOut, ReconcileTiming timing, Optional<Path> externalKubeconfig) {
+    Optional<Path> kubeconfigOut, ReconcileTiming timing, Optional<Path> externalKubeconfig,
+    Supplier<ScalerHooks> scalerHooks) {
+
+  public SandboxOptions(int apiPort, Path workDir, boolean deleteWorkDirOnClose, boolean statefulSetController,
+      Optional<Path> kubeconfigOut, ReconcileTiming timing, Optional<Path> externalKubeconfig) {
+    this(apiPort, workDir, deleteWorkDirOnClose, statefulSetController, kubeconfigOut, timing, externalKubeconfig,
+        () -> ScalerHooks.NONE);
+  }
 
   /**
    * Defaults for tests: any port, a fresh temporary work directory removed on close (kept with
@@ -33,13 +43,19 @@ public record SandboxOptions(int apiPort, Path workDir, boolean deleteWorkDirOnC
 
   public SandboxOptions withKubeconfigOut(Path file) {
     return new SandboxOptions(apiPort, workDir, deleteWorkDirOnClose, statefulSetController, Optional.of(file), timing,
-        externalKubeconfig);
+        externalKubeconfig, scalerHooks);
   }
 
   /** The same options against an external API server. */
   public SandboxOptions withExternalApi(Path kubeconfig) {
     return new SandboxOptions(apiPort, workDir, deleteWorkDirOnClose, statefulSetController, kubeconfigOut, timing,
-        Optional.of(kubeconfig));
+        Optional.of(kubeconfig), scalerHooks);
+  }
+
+  /** The same options with crash points in the scaler (a fresh set for every start of the controller). */
+  public SandboxOptions withScalerHooks(Supplier<ScalerHooks> hooks) {
+    return new SandboxOptions(apiPort, workDir, deleteWorkDirOnClose, statefulSetController, kubeconfigOut, timing,
+        externalKubeconfig, hooks);
   }
 
   static Path tempDir() {

@@ -11,6 +11,9 @@ import io.zkoam.api.v1alpha1.ScalingStep;
 public interface ScalerHooks {
   ScalerHooks NONE = new ScalerHooks() { };
 
+  /** At the start of every reconcile: a controller that "crashed" refuses to go on (it is about to be replaced). */
+  default void reconciling(ScalerTrait trait) { }
+
   default void stepRecorded(ScalerTrait trait, ScalingStep step) { }
 
   default void actionTaken(ScalerTrait trait, ScalingStep step) { }

@@ -70,6 +70,7 @@ public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
 
   @Override
   public UpdateControl<ScalerTrait> reconcile(ScalerTrait trait, Context<ScalerTrait> context) {
+    hooks.reconciling(trait);
     Instant now = clock.instant();
     ZooKeeperCluster workload = sources.workload(trait);
     List<ScalerTrait> siblings = context.getPrimaryCache().list(trait.getMetadata().getNamespace()).toList();

@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.zkoam.api.naming.ClusterLabels;
+import io.zkoam.api.v1alpha1.ScalerTrait;
 import io.zkoam.api.v1alpha1.ZooKeeperCluster;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,7 @@ import java.util.Set;
 /**
  * Informers on everything a cluster consists of, narrowed by the managed-by label so the controller neither caches
  * nor needs permission to watch unrelated Secrets and Pods. Children map back by owner reference; pods (owned by the
- * StatefulSet) by their instance label.
+ * StatefulSet) by their instance label; ScalerTraits (a trigger only) by their workloadRef.
  */
 final class ClusterEventSources {
   static final String MANAGED = ClusterLabels.MANAGED_BY + "=" + ClusterLabels.WORKLOAD_MANAGER;
@@ -37,6 +38,9 @@ final class ClusterEventSources {
         new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, ZooKeeperCluster.class)
             .withLabelSelector(MANAGED)
             .withSecondaryToPrimaryMapper(ClusterEventSources::clusterOfPod)
+            .build(), context),
+        new InformerEventSource<>(InformerEventSourceConfiguration.from(ScalerTrait.class, ZooKeeperCluster.class)
+            .withSecondaryToPrimaryMapper(ClusterEventSources::clusterOfTrait)
             .build(), context));
   }
 
@@ -45,6 +49,16 @@ final class ClusterEventSources {
     return new InformerEventSource<>(InformerEventSourceConfiguration.from(type, ZooKeeperCluster.class)
         .withLabelSelector(MANAGED)
         .build(), context);
+  }
+
+  /**
+   * A ScalerTrait's status changes right after it changed membership by reconfig, which no Kubernetes object shows:
+   * looking at the cluster then publishes the new membership at once instead of at the next poll. Only a trigger;
+   * nothing of the trait is read.
+   */
+  static Set<ResourceID> clusterOfTrait(ScalerTrait trait) {
+    return trait.workloadRef() == null || trait.workloadRef().name() == null ? Set.of()
+        : Set.of(new ResourceID(trait.workloadRef().name(), trait.getMetadata().getNamespace()));
   }
 
   static Set<ResourceID> clusterOfPod(Pod pod) {

@@ -20,10 +20,10 @@ import java.util.stream.Collectors;
  * pass the gate (the workload's status is current, quorum holds, every voter is ready, every pod has the committed
  * configuration).
  *
- * <p>Order, when membership differs from voters {1..replicas}: remove a voter first while there are more voters than
- * wanted (highest id first); otherwise add the lowest missing voter (its pod first, as a synced non-voting follower);
- * then remove members above the target that do not vote (observers, highest first); then lower the pod count one pod
- * at a time. Adding before removing keeps the voter count at or above the smaller of current and target while a
+ * <p>Order, when membership differs from voters {1..replicas}: stop the highest pod above the target once it is no
+ * member; remove a voter while there are more voters than wanted (highest id first); otherwise add the lowest missing
+ * voter (its pod first, as a synced non-voting follower); then remove members above the target that do not vote
+ * (observers, highest first). A scale-down thus goes voter 5, pod 5, voter 4, pod 4. Adding before removing keeps the voter count at or above the smaller of current and target while a
  * drifted membership is repaired.
  */
 public final class ScalingPlanner {
@@ -95,6 +95,11 @@ public final class ScalingPlanner {
     for (int id = 1; id <= target; id++) {
       wanted.add(id);
     }
+    if (view.specReplicas() > target && !view.isMember(view.specReplicas())) {
+      // The highest pod is not (or no longer) a member: it goes before the next voter is removed, so a scale-down
+      // is remove voter, stop its pod, remove the next voter, and so on.
+      return Optional.of(step(Action.RemovePod, view.specReplicas(), view, now));
+    }
     if (voters.size() > target) {
       int highest = voters.stream().filter(id -> !wanted.contains(id)).max(Integer::compare).orElseThrow();
       return Optional.of(step(Action.RemoveVoter, highest, view, now));
@@ -109,9 +114,6 @@ public final class ScalingPlanner {
         .collect(Collectors.toCollection(TreeSet::new));
     if (!extraMembers.isEmpty()) {
       return Optional.of(step(Action.RemoveVoter, ((TreeSet<Integer>) extraMembers).last(), view, now));
-    }
-    if (view.specReplicas() > target) {
-      return Optional.of(step(Action.RemovePod, view.specReplicas(), view, now));
     }
     if (view.specReplicas() < target) {
       // Voters run above spec.replicas (the workload keeps their pods): bring the count up to them.
