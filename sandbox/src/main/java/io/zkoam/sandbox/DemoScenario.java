@@ -2,6 +2,9 @@ package io.zkoam.sandbox;
 
 import io.zkoam.api.status.Conditions;
 import io.zkoam.api.v1alpha1.PodObservation;
+import io.zkoam.api.v1alpha1.ScalerTrait;
+import io.zkoam.api.v1alpha1.ScalerTraitSpec;
+import io.zkoam.api.v1alpha1.ScalerTraitStatus;
 import io.zkoam.api.v1alpha1.ZooKeeperCluster;
 import io.zkoam.sandbox.check.CheckReport;
 import io.zkoam.sandbox.check.WorkloadChecker;
@@ -11,12 +14,14 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
- * The scripted tour of {@code --scenario demo}: with the workload checker writing, delete a pod, then crash the
- * leader's server with kill -9; the cluster must come back each time and lose no acknowledged write.
+ * The scripted tour of {@code --scenario demo}: with the workload checker writing, delete a pod, crash the leader's
+ * server with kill -9, then have the sample ScalerTrait grow the ensemble to 5 voters and shrink it back to 3; the
+ * cluster must come back each time and lose no acknowledged write.
  */
 final class DemoScenario {
   private static final String NS = "default";
   private static final String CLUSTER = "zk";
+  private static final String SCALER = "zk-scaler";
   private static final Duration STEP = Duration.ofSeconds(120);
 
   private final Sandbox sandbox;
@@ -51,6 +56,16 @@ final class DemoScenario {
     if (!step("a new leader is elected and the cluster is Ready again", this::ready)) {
       return false;
     }
+    if (sandbox.client().resources(ScalerTrait.class).inNamespace(NS).withName(SCALER).get() == null) {
+      sandbox.apply(Sandbox.sample("scalertrait.yaml"));
+    }
+    for (int voters : new int[] {5, 3}) {
+      out.println(">>> ScalerTrait zk-scaler: spec.replicas " + voters + " (one server at a time, by reconfig)");
+      setScalerTarget(voters);
+      if (!step("the ensemble has " + voters + " voters and the scaler is Idle", () -> scalerIdleAt(voters))) {
+        return false;
+      }
+    }
     long before = checker.acknowledgedSoFar();
     step("writes continue", () -> checker.acknowledgedSoFar() > before + 50);
     CheckReport report = checker.stopAndVerify();
@@ -61,6 +76,20 @@ final class DemoScenario {
     report.problems().forEach(p -> out.println("  " + p));
     out.println(report.lost() == 0 ? "demo passed: no acknowledged write was lost" : "demo FAILED: writes were lost");
     return report.lost() == 0;
+  }
+
+  private void setScalerTarget(int voters) {
+    sandbox.client().resources(ScalerTrait.class).inNamespace(NS).withName(SCALER).edit(t -> {
+      t.setSpec(new ScalerTraitSpec(t.getSpec().workloadRef(), voters, t.getSpec().allowEvenReplicas(),
+          t.getSpec().stepTimeout()));
+      return t;
+    });
+  }
+
+  private boolean scalerIdleAt(int voters) {
+    ScalerTrait t = sandbox.client().resources(ScalerTrait.class).inNamespace(NS).withName(SCALER).get();
+    return t != null && t.getStatus() != null && t.getStatus().phase() == ScalerTraitStatus.Phase.Idle
+        && Integer.valueOf(voters).equals(t.getStatus().currentVoters()) && ready();
   }
 
   private boolean ready() {

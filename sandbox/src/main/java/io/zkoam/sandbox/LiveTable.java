@@ -3,13 +3,17 @@ package io.zkoam.sandbox;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.zkoam.api.status.Conditions;
 import io.zkoam.api.v1alpha1.PodObservation;
+import io.zkoam.api.v1alpha1.ScalerTrait;
 import io.zkoam.api.v1alpha1.ZooKeeperCluster;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
-/** The sandbox's live view: each cluster's state and its pods (role, ready, revision, config version). */
+/**
+ * The sandbox's live view: each cluster's state and its pods (role, ready, revision, config version), then each
+ * ScalerTrait (target, current voters, phase, step in flight).
+ */
 final class LiveTable {
   private final KubernetesClient client;
   private final PrintStream out;
@@ -46,6 +50,14 @@ final class LiveTable {
               Objects.toString(p.configVersion(), "-")));
         }
       }
+    }
+    for (ScalerTrait t : client.resources(ScalerTrait.class).inAnyNamespace().list().getItems()) {
+      var s = t.getStatus();
+      b.append(String.format("scaler %s/%s -> %s: target=%s current=%s phase=%s%s%n", t.getMetadata().getNamespace(),
+          t.getMetadata().getName(), t.workloadRef() == null ? "-" : t.workloadRef().name(),
+          t.getSpec() == null ? "-" : t.getSpec().replicas(), s == null ? "-" : s.currentVoters(),
+          s == null ? "-" : s.phase(), s == null || s.step() == null ? ""
+              : "  step=" + s.step().action() + " server " + s.step().serverId()));
     }
     return b.length() == 0 ? "(no ZooKeeperCluster yet)\n" : b.append("  (* = not a voting member)\n").toString();
   }
