@@ -103,16 +103,17 @@ public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
         hooks.actionTaken(trait, plan.step());
       }
       retrying = outcome instanceof ActionOutcome.Retry;
-      plan = afterAction(plan, outcome);
+      plan = afterAction(plan, outcome, view);
     }
     publish(trait, ScalerStatusModel.forPlan(trait, plan, view, now), plan.completed(), context);
     return UpdateControl.<ScalerTrait>noUpdate().rescheduleAfter(timing.after(plan, retrying));
   }
 
-  private Plan afterAction(Plan plan, ActionOutcome outcome) {
+  private Plan afterAction(Plan plan, ActionOutcome outcome, EnsembleView view) {
     if (outcome instanceof ActionOutcome.Taken taken) {
-      return plan.withStep(taken.step())
-          .withOutcome(Plan.Kind.Wait, "Waiting" + taken.step().action().name(), plan.message());
+      // The same wording the next look publishes while it waits, so taking a step costs no extra status write.
+      return plan.withStep(taken.step()).withOutcome(Plan.Kind.Wait, "Waiting" + taken.step().action().name(),
+          ScalingPlanner.waitingFor(taken.step(), view));
     }
     if (outcome instanceof ActionOutcome.Retry retry) {
       return plan.withOutcome(Plan.Kind.Wait, retry.reason(), retry.message());
@@ -171,8 +172,7 @@ public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
   }
 
   private static boolean sameRecord(ScalingStep a, ScalingStep b) {
-    return a != null && b != null && a.action() == b.action() && Objects.equals(a.serverId(), b.serverId())
-        && Objects.equals(a.startedAt(), b.startedAt());
+    return StepEvents.sameStep(a, b);
   }
 
   private static Map<String, Boolean> podNames(List<Pod> pods) {

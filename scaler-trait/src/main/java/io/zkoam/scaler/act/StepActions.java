@@ -78,7 +78,7 @@ public final class StepActions {
           + " does not serve right now; the reconfig waits for every voter");
     }
     Optional<String> via = voters.stream()
-        .filter(id -> id != step.serverId() && podIps.containsKey(id))
+        .filter(id -> id.intValue() != step.serverId().intValue() && podIps.containsKey(id))
         .min(Comparator.comparing((Integer id) -> !view.pod(id).equals(leader)).thenComparing(id -> id))
         .map(podIps::get);
     if (via.isEmpty()) {
@@ -106,6 +106,8 @@ public final class StepActions {
       case "BADVERSION", "RECONFIGINPROGRESS" -> new ActionOutcome.Superseded("membership changed since version "
           + step.configVersionBefore() + " (" + text + "); planning again from the new membership");
       case "BADARGUMENTS" -> new ActionOutcome.Refused("ReconfigRefused", "ZooKeeper refuses the change: " + text);
+      case "BAD_REQUEST", "BODY_TOO_LARGE" -> new ActionOutcome.Refused("ReconfigRefused",
+          "the agent refuses the request (agent and controller versions disagree?): " + text);
       case "UNAUTHORIZED", "NOAUTH", "NO_SUPER_PASSWORD", "NO_AGENT_TOKEN", "RECONFIGDISABLED" ->
           new ActionOutcome.Refused("ReconfigNotAuthorized", "the ensemble refuses the scaler's reconfig: " + text);
       default -> new ActionOutcome.Retry("ReconfigUnavailable", "reconfig not taken yet: " + text);

@@ -149,7 +149,8 @@ public final class ScalingPlanner {
     };
   }
 
-  private static String waitingFor(ScalingStep step, EnsembleView view) {
+  /** What a taken step waits for, for the Ready condition's message. */
+  public static String waitingFor(ScalingStep step, EnsembleView view) {
     return switch (step.action()) {
       case AddPod -> "waiting for " + step.pod() + " to be ready and synced with configuration "
           + view.configVersion();

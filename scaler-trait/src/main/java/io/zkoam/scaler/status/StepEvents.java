@@ -45,10 +45,14 @@ public final class StepEvents {
     return notices;
   }
 
-  /** Two records of one step (the second may carry the reconfig's result). */
-  static boolean sameStep(ScalingStep a, ScalingStep b) {
+  /**
+   * Two records of one step (the second may carry the reconfig's result). The version before is part of a step's
+   * identity: a step planned again after membership moved is a new step even within the same second.
+   */
+  public static boolean sameStep(ScalingStep a, ScalingStep b) {
     return a != null && b != null && a.action() == b.action() && Objects.equals(a.serverId(), b.serverId())
-        && Objects.equals(a.startedAt(), b.startedAt());
+        && Objects.equals(a.startedAt(), b.startedAt())
+        && Objects.equals(a.configVersionBefore(), b.configVersionBefore());
   }
 
   private static Optional<String> blockedReason(ScalerTraitStatus status) {
