@@ -182,6 +182,21 @@ class ScalerTraitReconcilerTest {
   }
 
   @Test
+  void startingAPodThatTheScaleAlreadyCoversNeverLowersTheScale() throws InterruptedException {
+    runEnsemble(5, 3);
+    // zk-3 and zk-4 exist but are not ready yet (the workload status has no observation of them).
+    publishWorkloadStatus(List.of(1, 2, 3), List.of(1, 2, 3), VERSION);
+    createTrait("scaler", 5, false, "zk");
+    Await.until(WAIT, "AddPod(4) recorded", () -> status("scaler") != null
+        && isStep(status("scaler").step(), Action.AddPod, 4), () -> String.valueOf(status("scaler")));
+    double before = reconciliations();
+    Await.until(WAIT, "two more looks", () -> reconciliations() >= before + 2);
+    assertThat(workload().getSpec().replicas()).as("zk-3 and zk-4 are already wanted").isEqualTo(5);
+    assertThat(scaleWrites()).isEmpty();
+    assertThat(phase("scaler")).isEqualTo(Phase.ScalingUp);
+  }
+
+  @Test
   void aReconfigBeatenByAnotherChangeDropsTheStep() {
     agent.answer = call -> new MembershipAgent.ReconfigReply(409, "BADVERSION",
         "KeeperErrorCode = BadVersion for /zookeeper/config", null);

@@ -37,9 +37,13 @@ public final class StepActions {
    */
   public ActionOutcome take(ScalingStep step, ZooKeeperCluster workload, EnsembleView view,
       Map<Integer, String> podIps, String leader) {
+    int current = workload.getSpec().replicas();
     return switch (step.action()) {
-      case AddPod -> scale(workload, step.serverId(), step);
-      case RemovePod -> scale(workload, ClusterNames.ordinalOfServer(step.serverId()), step);
+      // Only ever up for an add and down for a remove: a pod that already runs is never taken away by an add.
+      case AddPod -> current >= step.serverId() ? new ActionOutcome.Taken(step)
+          : scale(workload, step.serverId(), step);
+      case RemovePod -> current <= ClusterNames.ordinalOfServer(step.serverId()) ? new ActionOutcome.Taken(step)
+          : scale(workload, ClusterNames.ordinalOfServer(step.serverId()), step);
       case AddVoter, RemoveVoter -> reconfig(step, workload, view, podIps, leader);
     };
   }
