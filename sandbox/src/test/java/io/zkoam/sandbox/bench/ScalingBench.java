@@ -37,11 +37,12 @@ import org.junit.jupiter.api.Test;
  * 2 s while changing, 15 s when steady), so the overhead shows whether the scaler and the workload react to events
  * rather than to timers.
  *
- * <p>Per server added: total = the scaler recording AddPod(k) → the scaler finding AddVoter(k) done; pod-ready = the
- * pod object appearing → the pod turning Ready (StatefulSet controller, kubelet, a ZooKeeper JVM starting and syncing,
- * the readiness probe); overhead = total − pod-ready (scale write, status propagation, the reconfig itself). Per
- * server removed: total = recording RemoveVoter(k) → RemovePod(k) done; pod = the RemovePod step start → the pod
- * object gone; overhead = total − pod. {@code -Dzkoam.bench.rounds=N} (default 2) repeats 3 → 5 → 3.
+ * <p>Per step (AddPod, AddVoter, RemoveVoter, RemovePod; the scaler's unit of work): total = the step recorded in
+ * status → the next step (or Idle) recorded; pod time, for AddPod only, = the pod object appearing → the pod turning
+ * Ready (StatefulSet controller, kubelet, a ZooKeeper JVM starting and syncing, the readiness probe); overhead =
+ * total − pod time: API writes, the workload controller's look at the agents, the reconfig, the StatefulSet
+ * controller's reaction. Per server: the same over its two steps, with the overhead split where it goes.
+ * {@code -Dzkoam.bench.rounds=N} (default 2) repeats 3 → 5 → 3.
  */
 class ScalingBench {
   private static final int ROUNDS = Integer.getInteger("zkoam.bench.rounds", 2);
@@ -53,6 +54,7 @@ class ScalingBench {
   private final Map<String, Long> podAdded = new ConcurrentHashMap<>();
   private final Map<String, Long> podReady = new ConcurrentHashMap<>();
   private final Map<String, Long> podGone = new ConcurrentHashMap<>();
+  private final Map<Action, List<long[]>> stepSamples = new java.util.EnumMap<>(Action.class);
   private volatile ScalingStep lastStep;
   private volatile int round;
 
@@ -63,7 +65,7 @@ class ScalingBench {
         base.kubeconfigOut(), ReconcileTiming.DEFAULT, base.externalKubeconfig());
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     List<String> rows = new ArrayList<>();
-    List<Long> overheads = new ArrayList<>();
+    List<Long> serverOverheads = new ArrayList<>();
     try (Sandbox sandbox = Sandbox.start(options)) {
       sandbox.apply(Sandbox.sample("zookeepercluster.yaml"));
       Await.until(Duration.ofSeconds(120), "zk Ready", () -> {
@@ -81,26 +83,38 @@ class ScalingBench {
           awaitIdle(sandbox, 3);
           Await.until(WAIT, "zk-4 gone", () -> sandbox.client().pods().inNamespace(NS).withName("zk-4").get() == null);
           for (int id : new int[] {4, 5}) {
-            rows.add(row("add server " + id, key(Action.AddPod, id), key(Action.AddVoter, id),
-                podAdded.get(podKey(id)), podReady.get(podKey(id)), overheads));
+            rows.add(server("add server " + id, key(Action.AddPod, id), key(Action.AddVoter, id),
+                podAdded.get(podKey(id)), podReady.get(podKey(id)), serverOverheads));
+            stepRow(Action.AddPod, id, podAdded.get(podKey(id)), podReady.get(podKey(id)));
+            stepRow(Action.AddVoter, id, null, null);
           }
           for (int id : new int[] {5, 4}) {
-            rows.add(row("remove server " + id, key(Action.RemoveVoter, id), key(Action.RemovePod, id),
-                stepStarted.get(key(Action.RemovePod, id)), podGone.get(podKey(id)), overheads));
+            rows.add(server("remove server " + id, key(Action.RemoveVoter, id), key(Action.RemovePod, id),
+                stepStarted.get(key(Action.RemovePod, id)), podGone.get(podKey(id)), serverOverheads));
+            stepRow(Action.RemoveVoter, id, null, null);
+            stepRow(Action.RemovePod, id, null, null);
           }
         }
       }
     }
     double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    List<Long> sorted = overheads.stream().sorted().toList();
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "%nScaling benchmark (%d rounds of 3 -> 5 -> 3 on the sandbox; workload "
-        + "timing %s)%n", ROUNDS, ReconcileTiming.DEFAULT));
-    out.append(String.format(Locale.ROOT, "%-20s %10s %10s %12s   %s%n", "step", "total ms", "pod ms", "overhead ms",
-        "overhead split (ms)"));
+        + "timing %s)%n%nPer step (the scaler's unit of work; goal: overhead <= 1000 ms):%n", ROUNDS,
+        ReconcileTiming.DEFAULT));
+    out.append(String.format(Locale.ROOT, "%-12s %3s %16s %16s %22s%n", "step", "n", "total p50/max", "pod p50/max",
+        "overhead p50/max (ms)"));
+    for (Action action : Action.values()) {
+      List<long[]> samples = stepSamples.getOrDefault(action, List.of());
+      out.append(String.format(Locale.ROOT, "%-12s %3d %16s %16s %22s%n", action, samples.size(),
+          p50Max(samples, 0), p50Max(samples, 1), p50Max(samples, 2)));
+    }
+    out.append(String.format(Locale.ROOT, "%nPer server (two steps each):%n%-20s %10s %10s %12s   %s%n", "server",
+        "total ms", "pod ms", "overhead ms", "overhead split (ms)"));
     rows.forEach(r -> out.append(r).append('\n'));
-    out.append(String.format(Locale.ROOT, "controller overhead per server step: median %d ms, max %d ms (goal <= 1000"
-        + " ms)%n", sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1)));
+    List<Long> sorted = serverOverheads.stream().sorted().toList();
+    out.append(String.format(Locale.ROOT, "overhead per server: median %d ms, max %d ms%n",
+        sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1)));
     out.append(String.format(Locale.ROOT, "load average before %.1f, after %.1f on %d CPUs%n", loadBefore, loadAfter,
         Runtime.getRuntime().availableProcessors()));
     System.out.print(out);
@@ -108,6 +122,7 @@ class ScalingBench {
     Files.createDirectories(file.getParent());
     Files.writeString(file, out.toString());
     assertThat(rows).hasSize(4 * ROUNDS);
+    assertThat(stepSamples.values()).allSatisfy(samples -> assertThat(samples).hasSize(2 * ROUNDS));
   }
 
   /**
@@ -115,7 +130,28 @@ class ScalingBench {
    * AddVoter recorded, AddVoter recorded → done (reconfig and status); for a remove, RemoveVoter recorded → done, and
    * the pod gone → RemovePod done.
    */
-  private String row(String name, String firstStep, String lastStep, Long podFrom, Long podTo, List<Long> overheads) {
+  /**
+   * One step: total from recorded to done; pod time only for AddPod (the pod object appearing → Ready), the rest of
+   * every step is overhead (API writes, the workload controller's look, the reconfig, the StatefulSet controller).
+   */
+  private void stepRow(Action action, int id, Long podFrom, Long podTo) {
+    String key = key(action, id);
+    long total = millis(Objects.requireNonNull(stepStarted.get(key), "no start of " + key),
+        Objects.requireNonNull(stepEnded.get(key), "no end of " + key));
+    long pod = podFrom == null || podTo == null ? 0 : Math.max(0, millis(podFrom, podTo));
+    stepSamples.computeIfAbsent(action, a -> new ArrayList<>()).add(new long[] {total, pod, total - pod});
+  }
+
+  private static String p50Max(List<long[]> samples, int column) {
+    if (samples.isEmpty()) {
+      return "-";
+    }
+    List<Long> values = samples.stream().map(s -> s[column]).sorted().toList();
+    return values.get(values.size() / 2) + " / " + values.get(values.size() - 1);
+  }
+
+  private String server(String name, String firstStep, String lastStep, Long podFrom, Long podTo,
+      List<Long> overheads) {
     Long start = stepStarted.get(firstStep);
     Long end = stepEnded.get(lastStep);
     Objects.requireNonNull(start, "no start of " + firstStep);
