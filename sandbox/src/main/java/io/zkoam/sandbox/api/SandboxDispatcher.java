@@ -69,7 +69,7 @@ final class SandboxDispatcher extends Dispatcher {
     if (scale.isPresent()) {
       return scale.get();
     }
-    MockResponse response = store.dispatch(request);
+    MockResponse response = EventFieldSelector.handle(request, store).orElseGet(() -> store.dispatch(request));
     String accept = request.getHeader("Accept");
     if (method.equals("GET") && accept != null && accept.contains("as=Table") && response.code() == 200
         && !path.contains("watch=true")) {

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Server-side table output (what {@code kubectl get} asks for): a CRD's additionalPrinterColumns, the usual columns
- * for pods, and NAME/AGE for everything else. The mock API has no Table support; this makes {@code kubectl get zk}
+ * for pods and events, and NAME/AGE for everything else. The mock API has no Table support; this makes {@code kubectl get zk}
  * show the same columns as a real API server would.
  */
 final class Tables {
@@ -62,6 +62,14 @@ final class Tables {
       columns.add(new Column("IP", "string", ".status.podIP"));
       return columns;
     }
+    if (resource.kind().equals("Event")) {
+      columns.add(new Column("Last Seen", "date", ".lastTimestamp"));
+      columns.add(new Column("Type", "string", ".type"));
+      columns.add(new Column("Reason", "string", ".reason"));
+      columns.add(new Column("Object", "string", "#object"));
+      columns.add(new Column("Message", "string", ".message"));
+      return columns;
+    }
     columns.add(new Column("Age", "date", ".metadata.creationTimestamp"));
     return columns;
   }
@@ -75,6 +83,11 @@ final class Tables {
           ready += s.path("ready").asBoolean() ? 1 : 0;
         }
         return JSON.getNodeFactory().textNode(ready + "/" + total);
+      }
+      if (path.equals("#object")) {
+        JsonNode involved = item.path("involvedObject");
+        return JSON.getNodeFactory().textNode(involved.path("kind").asText("").toLowerCase(java.util.Locale.ROOT)
+            + "/" + involved.path("name").asText(""));
       }
       if (path.equals("#restarts")) {
         int restarts = 0;

@@ -137,4 +137,30 @@ class EmbeddedApiServerTest {
     Path file = api.writeKubeconfig(dir.resolve("kubeconfig"));
     assertThat(Files.readString(file)).contains("server: " + api.url(), "current-context: zkoam-sandbox");
   }
+
+  @Test
+  void eventsOfOneObjectAreListedByInvolvedObjectFieldsAsKubectlDescribeAsks() throws Exception {
+    for (String[] e : new String[][] {{"a", "ScalerTrait", "zk-scaler", "StepStarted"},
+        {"b", "ZooKeeperCluster", "zk", "LeaderChanged"}, {"c", "ScalerTrait", "other", "StepCompleted"}}) {
+      client.v1().events().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.EventBuilder()
+          .withNewMetadata().withName("ev-" + e[0]).withNamespace("default").endMetadata()
+          .withNewInvolvedObject().withKind(e[1]).withName(e[2]).withNamespace("default").endInvolvedObject()
+          .withReason(e[3]).withType("Normal").withMessage("m " + e[0]).withLastTimestamp("2026-01-01T00:00:00Z")
+          .build()).create();
+    }
+    String selector = java.net.URLEncoder.encode("involvedObject.name=zk-scaler,involvedObject.namespace=default,"
+        + "involvedObject.kind=ScalerTrait", StandardCharsets.UTF_8);
+    JsonNode list = JSON.readTree(call("GET", "/api/v1/namespaces/default/events?fieldSelector=" + selector, null,
+        null, null).body());
+    assertThat(list.path("items")).extracting(i -> i.path("reason").asText()).containsExactly("StepStarted");
+    assertThat(list.path("kind").asText()).as("what kubectl describe decodes").isEqualTo("EventList");
+
+    JsonNode table = JSON.readTree(call("GET", "/api/v1/namespaces/default/events?fieldSelector="
+        + java.net.URLEncoder.encode("involvedObject.kind!=ScalerTrait", StandardCharsets.UTF_8), null, null,
+        "application/json;as=Table;v=v1;g=meta.k8s.io").body());
+    assertThat(table.path("columnDefinitions")).extracting(c -> c.path("name").asText())
+        .containsExactly("Name", "Last Seen", "Type", "Reason", "Object", "Message");
+    assertThat(table.path("rows")).singleElement().satisfies(row -> assertThat(row.path("cells").toString())
+        .contains("LeaderChanged", "zookeepercluster/zk", "m b"));
+  }
 }
