@@ -3,7 +3,6 @@ package io.zkoam.sandbox;
 import io.zkoam.api.status.Conditions;
 import io.zkoam.api.v1alpha1.PodObservation;
 import io.zkoam.api.v1alpha1.ScalerTrait;
-import io.zkoam.api.v1alpha1.ScalerTraitSpec;
 import io.zkoam.api.v1alpha1.ScalerTraitStatus;
 import io.zkoam.api.v1alpha1.ZooKeeperCluster;
 import io.zkoam.sandbox.check.CheckReport;
@@ -79,11 +78,7 @@ final class DemoScenario {
   }
 
   private void setScalerTarget(int voters) {
-    sandbox.client().resources(ScalerTrait.class).inNamespace(NS).withName(SCALER).edit(t -> {
-      t.setSpec(new ScalerTraitSpec(t.getSpec().workloadRef(), voters, t.getSpec().allowEvenReplicas(),
-          t.getSpec().stepTimeout()));
-      return t;
-    });
+    sandbox.setScalerReplicas(NS, SCALER, voters);
   }
 
   private boolean scalerIdleAt(int voters) {

@@ -6,9 +6,12 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.zkoam.api.naming.ClusterLabels;
 import io.zkoam.api.naming.ClusterNames;
 import io.zkoam.api.naming.PodLayout;
+import io.zkoam.api.v1alpha1.ScalerTrait;
 import io.zkoam.runtime.ControllerOptions;
 import io.zkoam.runtime.ControllerRuntime;
 import io.zkoam.sandbox.api.EmbeddedApiServer;
@@ -213,6 +216,15 @@ public final class Sandbox implements AutoCloseable {
 
   private void startController(String name) {
     controllers.put(name, controllerFactories.get(name).get());
+  }
+
+  /**
+   * Sets a ScalerTrait's voter target as {@code kubectl patch --type=merge -p '{"spec":{"replicas":N}}'} does: no
+   * resourceVersion, so it never conflicts with the controller's status writes.
+   */
+  public void setScalerReplicas(String namespace, String scaler, int replicas) {
+    client.resources(ScalerTrait.class).inNamespace(namespace).withName(scaler)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":" + replicas + "}}");
   }
 
   /** Creates (or replaces the spec of) every object in a YAML text. */

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.zkoam.api.status.Conditions;
 import io.zkoam.api.testing.Await;
 import io.zkoam.api.v1alpha1.ScalerTrait;
-import io.zkoam.api.v1alpha1.ScalerTraitSpec;
 import io.zkoam.api.v1alpha1.ScalerTraitStatus.Phase;
 import io.zkoam.api.v1alpha1.ScalingStep;
 import io.zkoam.api.v1alpha1.ScalingStep.Action;
@@ -244,10 +243,7 @@ class ScalingBench {
   }
 
   private static void setTarget(Sandbox sandbox, int replicas) {
-    sandbox.client().resources(ScalerTrait.class).inNamespace(NS).withName("zk-scaler").edit(t -> {
-      t.setSpec(new ScalerTraitSpec(t.getSpec().workloadRef(), replicas, false, t.getSpec().stepTimeout()));
-      return t;
-    });
+    sandbox.setScalerReplicas(NS, "zk-scaler", replicas);
   }
 
   private static void awaitIdle(Sandbox sandbox, int voters) {

@@ -10,7 +10,6 @@ import io.zkoam.api.status.Conditions;
 import io.zkoam.api.testing.Await;
 import io.zkoam.api.v1alpha1.PodObservation;
 import io.zkoam.api.v1alpha1.ScalerTrait;
-import io.zkoam.api.v1alpha1.ScalerTraitSpec;
 import io.zkoam.api.v1alpha1.ScalerTraitStatus.Phase;
 import io.zkoam.api.v1alpha1.ScalingStep.Action;
 import io.zkoam.api.v1alpha1.ZooKeeperCluster;
@@ -116,6 +115,18 @@ class ScalingIT {
     awaitIdle("zk-scaler", 5);
     assertThat(cluster().getStatus().voters()).isEqualTo(5);
     assertThat(ConfigHistory.multiServerChanges(ConfigHistory.read(sandbox.workDir()))).isEmpty();
+    for (int ordinal : new int[] {3, 4}) {
+      assertThat(log("zk-" + ordinal, "init")).as("the retained claim of zk-%d came back without its old state",
+          ordinal).contains("wiping stale ZooKeeper data of server " + (ordinal + 1));
+    }
+  }
+
+  private static String log(String pod, String container) {
+    try {
+      return java.nio.file.Files.readString(sandbox.node().logFile(NS, pod, container).orElseThrow());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -224,12 +235,7 @@ class ScalingIT {
   }
 
   private static void setTarget(String name, int replicas) {
-    sandbox.client().resources(ScalerTrait.class).inNamespace(NS).withName(name)
-        .edit(t -> {
-          t.setSpec(new ScalerTraitSpec(t.getSpec().workloadRef(), replicas, t.getSpec().allowEvenReplicas(),
-              t.getSpec().stepTimeout()));
-          return t;
-        });
+    sandbox.setScalerReplicas(NS, name, replicas);
   }
 
   private static WorkloadChecker startChecker() {
