@@ -5,10 +5,10 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.zkoam.api.naming.ClusterLabels;
 import io.zkoam.api.naming.ClusterNames;
 import io.zkoam.api.trait.WorkloadBinding;
 import io.zkoam.api.trait.WorkloadBindings;
@@ -17,6 +17,7 @@ import io.zkoam.api.v1alpha1.ScalerTraitStatus;
 import io.zkoam.api.v1alpha1.ScalingStep;
 import io.zkoam.api.v1alpha1.ZooKeeperCluster;
 import io.zkoam.runtime.events.EventRecorder;
+import io.zkoam.runtime.status.StatusReplacer;
 import io.zkoam.scaler.act.ActionOutcome;
 import io.zkoam.scaler.act.MembershipAgent;
 import io.zkoam.scaler.act.StepActions;
@@ -75,11 +76,14 @@ public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
     ZooKeeperCluster workload = sources.workload(trait);
     List<ScalerTrait> siblings = context.getPrimaryCache().list(trait.getMetadata().getNamespace()).toList();
     WorkloadBinding binding = WorkloadBindings.resolve(trait, workload, siblings);
+    if (binding instanceof WorkloadBinding.Bound
+        || (binding instanceof WorkloadBinding.Unbound u && WorkloadBinding.CONFLICT.equals(u.reason()))) {
+      trait = withOwnerReference(trait, workload, context);
+    }
     if (binding instanceof WorkloadBinding.Unbound unbound) {
       publish(trait, ScalerStatusModel.forUnbound(trait, unbound, now), null, context);
       return UpdateControl.<ScalerTrait>noUpdate().rescheduleAfter(timing.blocked());
     }
-    trait = withOwnerReference(trait, workload, context);
 
     List<Pod> pods = sources.pods(workload);
     EnsembleView view = EnsembleView.of(workload, podNames(pods));
@@ -88,6 +92,9 @@ public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
     boolean specChanged = before != null && before.observedGeneration() != null
         && !Objects.equals(before.observedGeneration(), trait.getMetadata().getGeneration());
     Plan plan = ScalingPlanner.plan(trait.getSpec(), specChanged, view, recorded, now);
+    if (recorded != null && plan.completed() == null && !sameRecord(plan.step(), recorded)) {
+      metrics.abandoned(recorded);
+    }
     boolean retrying = false;
 
     if (plan.kind() == Plan.Kind.Act) {
@@ -102,7 +109,7 @@ public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
       if (outcome instanceof ActionOutcome.Taken) {
         hooks.actionTaken(trait, plan.step());
       }
-      retrying = outcome instanceof ActionOutcome.Retry;
+      retrying = outcome instanceof ActionOutcome.Retry || outcome instanceof ActionOutcome.Superseded;
       plan = afterAction(plan, outcome, view);
     }
     publish(trait, ScalerStatusModel.forPlan(trait, plan, view, now), plan.completed(), context);
@@ -121,14 +128,14 @@ public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
     if (outcome instanceof ActionOutcome.Refused refused) {
       return plan.withOutcome(Plan.Kind.Blocked, refused.reason(), refused.message());
     }
-    metrics.abandoned(plan.step());
-    return plan.withStep(null).withOutcome(Plan.Kind.Wait, "MembershipChanged",
-        ((ActionOutcome.Superseded) outcome).message());
+    // The step stays until the workload's status shows the other change: planning again from the same (stale)
+    // view would only make the same refused step again.
+    return plan.withOutcome(Plan.Kind.Wait, "MembershipChanged", ((ActionOutcome.Superseded) outcome).message());
   }
 
   /**
-   * Replaces the whole status when it changed (PUT with the read's resourceVersion, so a stale controller cannot
-   * overwrite a newer step) and caches the result; then records the events the change is worth.
+   * Replaces the whole status when it changed (PUT with the read's resourceVersion: a controller working from a
+   * stale read gets a 409 and looks again, it never overwrites a newer step); then records the events.
    */
   private ScalerTrait publish(ScalerTrait trait, ScalerTraitStatus status, ScalingStep completed,
       Context<ScalerTrait> context) {
@@ -136,10 +143,7 @@ public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
     if (status.equals(before)) {
       return trait;
     }
-    ScalerTrait written = PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(trait, context, t -> {
-      t.setStatus(status);
-      return t;
-    });
+    ScalerTrait written = StatusReplacer.replace(trait, context, t -> t.setStatus(status));
     if (completed != null) {
       metrics.completed(completed, clock.instant());
     }
@@ -164,7 +168,9 @@ public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
     ScalerTrait patched = context.getClient().resources(ScalerTrait.class)
         .inNamespace(trait.getMetadata().getNamespace()).withName(trait.getMetadata().getName())
         .edit(t -> {
-          t.getMetadata().getOwnerReferences().add(ref);
+          if (t.getMetadata().getOwnerReferences().stream().noneMatch(r -> uid.equals(r.getUid()))) {
+            t.getMetadata().getOwnerReferences().add(ref);
+          }
           return t;
         });
     patched.setStatus(trait.getStatus());
@@ -184,7 +190,7 @@ public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
   private static Map<Integer, String> podIps(List<Pod> pods) {
     Map<Integer, String> ips = new HashMap<>();
     for (Pod p : pods) {
-      String cluster = p.getMetadata().getLabels().get(io.zkoam.api.naming.ClusterLabels.INSTANCE);
+      String cluster = p.getMetadata().getLabels().get(ClusterLabels.INSTANCE);
       ClusterNames.ordinal(cluster, p.getMetadata().getName()).ifPresent(o -> {
         if (p.getStatus() != null && p.getStatus().getPodIP() != null && p.getMetadata().getDeletionTimestamp() == null) {
           ips.put(ClusterNames.serverId(o), p.getStatus().getPodIP());

@@ -62,4 +62,9 @@ public final class PodLayout {
   public static final long RUN_AS_USER = 1000L;
 
   private PodLayout() {}
+
+  /** {@code host:port} for a URL: an IPv6 pod IP goes in brackets ({@code [fd00::1]:8081}). */
+  public static String authority(String podIp, int port) {
+    return (podIp.indexOf(':') >= 0 && !podIp.startsWith("[") ? "[" + podIp + "]" : podIp) + ":" + port;
+  }
 }

@@ -115,6 +115,8 @@ class ScalingIT {
     awaitIdle("zk-scaler", 5);
     assertThat(cluster().getStatus().voters()).isEqualTo(5);
     assertThat(ConfigHistory.multiServerChanges(ConfigHistory.read(sandbox.workDir()))).isEmpty();
+    assertThat(eventReasons("zk-scaler")).as("the new controller finished the recorded steps, none planned anew")
+        .doesNotContain("StepAbandoned");
     for (int ordinal : new int[] {3, 4}) {
       assertThat(log("zk-" + ordinal, "init")).as("the retained claim of zk-%d came back without its old state",
           ordinal).contains("wiping stale ZooKeeper data of server " + (ordinal + 1));
@@ -168,8 +170,13 @@ class ScalingIT {
     String version = cluster().getStatus().configVersion();
     for (int refused : new int[] {2, 4, 0}) {
       setTarget("zk-scaler", refused);
-      Await.until(SHORT, "replicas " + refused + " refused", () -> blockedWith("zk-scaler", "InvalidSpec"),
-          ScalingIT::describe);
+      Await.until(SHORT, "replicas " + refused + " refused", () -> {
+        ScalerTrait t = scaler("zk-scaler");
+        return blockedWith("zk-scaler", "InvalidSpec")
+            && t.getMetadata().getGeneration().equals(t.getStatus().observedGeneration())
+            && condition(t, ConditionTypes.BLOCKED).orElseThrow().getMessage()
+                .contains("spec.replicas is " + refused);
+      }, ScalingIT::describe);
     }
     sandbox.apply("""
         apiVersion: zkoam.io/v1alpha1
@@ -210,6 +217,11 @@ class ScalingIT {
   private static void awaitCrashAndRestart(int crashes) {
     Await.until(STEPS, "scaler crash " + crashes, () -> CRASH_POINTS.crashes() >= crashes, ScalingIT::describe);
     sandbox.restartController(ScalerTraitMain.NAME);
+  }
+
+  private static List<String> eventReasons(String trait) {
+    return sandbox.client().v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(e -> trait.equals(e.getInvolvedObject().getName())).map(e -> e.getReason()).toList();
   }
 
   private static boolean blockedWith(String name, String reason) {

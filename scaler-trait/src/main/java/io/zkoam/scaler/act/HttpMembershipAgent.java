@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Calls agents over HTTP. A reconfig is one bounded call: the agent itself retries a leader hand-off for up to three
@@ -36,16 +37,11 @@ public final class HttpMembershipAgent implements MembershipAgent {
   }
 
   @Override
-  public boolean serving(String podIp) {
+  public CompletableFuture<Boolean> serving(String podIp) {
     HttpRequest request = HttpRequest.newBuilder(uri(podIp, "/runok")).timeout(probeTimeout).GET().build();
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        .thenApply(response -> response.statusCode() == 200)
+        .exceptionally(e -> false);
   }
 
   @Override
@@ -95,6 +91,6 @@ public final class HttpMembershipAgent implements MembershipAgent {
   }
 
   private URI uri(String podIp, String path) {
-    return URI.create("http://" + podIp + ":" + port + path);
+    return URI.create("http://" + PodLayout.authority(podIp, port) + path);
   }
 }

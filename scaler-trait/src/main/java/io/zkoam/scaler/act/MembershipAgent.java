@@ -1,5 +1,7 @@
 package io.zkoam.scaler.act;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * The agent's HTTP API as the scaler uses it: {@code /runok} to check a voter right before a reconfig, and the
  * authenticated, conditional {@code /add} and {@code /del} (docs/agent.md).
@@ -7,7 +9,7 @@ package io.zkoam.scaler.act;
 public interface MembershipAgent {
 
   /** Whether the server behind the agent serves clients (in quorum) right now; false when it does not answer. */
-  boolean serving(String podIp);
+  CompletableFuture<Boolean> serving(String podIp);
 
   /** Reconfig-adds server {@code id} at {@code host} as a participant, if the config is still {@code fromVersion}. */
   ReconfigReply add(String podIp, String token, int id, String host, String fromVersion);

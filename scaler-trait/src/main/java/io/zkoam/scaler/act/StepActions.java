@@ -10,11 +10,13 @@ import io.zkoam.api.v1alpha1.ZooKeeperCluster;
 import io.zkoam.scaler.act.MembershipAgent.ReconfigReply;
 import io.zkoam.scaler.plan.EnsembleView;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -61,25 +63,35 @@ public final class StepActions {
 
   private ActionOutcome reconfig(ScalingStep step, ZooKeeperCluster workload, EnsembleView view,
       Map<Integer, String> podIps, String leader) {
-    Optional<String> token = token(workload);
+    Optional<String> token;
+    try {
+      token = token(workload);
+    } catch (KubernetesClientException | IllegalArgumentException e) {
+      return new ActionOutcome.Retry("AgentTokenUnreadable", "cannot read Secret "
+          + ClusterNames.authSecret(workload.getMetadata().getName()) + ": " + e.getMessage());
+    }
     if (token.isEmpty()) {
       return new ActionOutcome.Refused("AgentTokenMissing", "Secret " + ClusterNames.authSecret(
           workload.getMetadata().getName()) + " has no " + PodLayout.AGENT_TOKEN_KEY + "; the agents refuse "
           + "unauthenticated membership changes");
     }
-    // Re-read before a change: the workload's status can be a poll old, the servers answer now.
+    // Re-read before a change: the workload's status can be a poll old, the servers answer now. A joiner is asked
+    // too: ZooKeeper would accept adding a server that is down, and the ensemble would then tolerate one failure less.
     List<Integer> voters = List.copyOf(view.voters());
-    Map<Integer, CompletableFuture<Boolean>> checks = new java.util.TreeMap<>();
-    for (int id : voters) {
+    List<Integer> asked = new ArrayList<>(voters);
+    if (step.action() == ScalingStep.Action.AddVoter) {
+      asked.add(step.serverId());
+    }
+    Map<Integer, CompletableFuture<Boolean>> checks = new TreeMap<>();
+    for (int id : asked) {
       String ip = podIps.get(id);
-      checks.put(id, ip == null ? CompletableFuture.completedFuture(false)
-          : CompletableFuture.supplyAsync(() -> agent.serving(ip)));
+      checks.put(id, ip == null ? CompletableFuture.completedFuture(false) : agent.serving(ip));
     }
     List<Integer> silent = checks.entrySet().stream().filter(e -> !e.getValue().join()).map(Map.Entry::getKey)
         .toList();
     if (!silent.isEmpty()) {
-      return new ActionOutcome.Retry("VoterNotServing", "voter " + silent.stream().map(view::pod).toList()
-          + " does not serve right now; the reconfig waits for every voter");
+      return new ActionOutcome.Retry("ServerNotServing", silent.stream().map(view::pod).toList()
+          + " does not serve right now; the reconfig waits until every voter and the joiner serve");
     }
     Optional<String> via = voters.stream()
         .filter(id -> id.intValue() != step.serverId().intValue() && podIps.containsKey(id))

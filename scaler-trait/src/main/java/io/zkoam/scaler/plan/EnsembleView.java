@@ -4,10 +4,10 @@ import io.zkoam.api.naming.ClusterNames;
 import io.zkoam.api.status.ConditionTypes;
 import io.zkoam.api.status.Conditions;
 import io.zkoam.api.v1alpha1.ClusterMember;
+import io.zkoam.api.v1alpha1.Defaults;
 import io.zkoam.api.v1alpha1.PodObservation;
 import io.zkoam.api.v1alpha1.ZooKeeperCluster;
 import io.zkoam.api.v1alpha1.ZooKeeperClusterStatus;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +56,9 @@ public record EnsembleView(String cluster, int specReplicas, Long generation, Lo
     Set<Integer> terminating = new TreeSet<>();
     podNames.forEach((pod, deleting) -> ClusterNames.ordinal(name, pod).ifPresent(o ->
         (deleting ? terminating : present).add(ClusterNames.serverId(o))));
-    return new EnsembleView(name, zk.getSpec().replicas(), zk.getMetadata().getGeneration(),
+    int replicas = zk.getSpec() == null || zk.getSpec().replicas() == null ? Defaults.REPLICAS
+        : zk.getSpec().replicas();
+    return new EnsembleView(name, replicas, zk.getMetadata().getGeneration(),
         status == null ? null : status.observedGeneration(),
         members.stream().filter(m -> m.id() != null).collect(Collectors.toMap(ClusterMember::id, Function.identity(),
             (a, b) -> a)),
@@ -84,6 +86,11 @@ public record EnsembleView(String cluster, int specReplicas, Long generation, Lo
 
   public boolean isMember(int id) {
     return members.containsKey(id);
+  }
+
+  /** Highest server id in the committed configuration, 0 when there is none. */
+  public int highestMember() {
+    return members.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
   }
 
   public String pod(int id) {

@@ -34,11 +34,22 @@ final class Gate {
     return Optional.empty();
   }
 
-  /** Before a reconfig is sent (again) for a recorded step. */
+  /** Before a reconfig is sent (again) for a recorded step: the same gate, keeping the step. */
   static Optional<Plan> forReconfig(ScalingStep step, EnsembleView view) {
+    if (!view.statusCurrent()) {
+      return Optional.of(Plan.await(step, Plan.phaseOf(step), null, "WaitingForWorkload",
+          "the workload controller has not published the status of generation " + view.generation() + " of "
+              + view.cluster() + " yet"));
+    }
     Optional<Plan> health = health(step, view, step, null);
     if (health.isPresent()) {
       return health;
+    }
+    List<Integer> behind = view.podsOnOtherConfig();
+    if (!behind.isEmpty()) {
+      return Optional.of(Plan.await(step, Plan.phaseOf(step), null, "ConfigSpreading", pods(behind, view)
+          + " report another configuration than the committed " + view.configVersion()
+          + "; waiting until every server has it"));
     }
     if (step.action() == Action.AddVoter && !view.synced(step.serverId())) {
       return Optional.of(Plan.await(step, Plan.phaseOf(step), null, "JoinerNotSynced", step.pod()

@@ -20,10 +20,10 @@ import java.util.stream.Collectors;
  * pass the gate (the workload's status is current, quorum holds, every voter is ready, every pod has the committed
  * configuration).
  *
- * <p>Order, when membership differs from voters {1..replicas}: stop the highest pod above the target once it is no
- * member; remove a voter while there are more voters than wanted (highest id first); otherwise add the lowest missing
- * voter (its pod first, as a synced non-voting follower); then remove members above the target that do not vote
- * (observers, highest first). A scale-down thus goes voter 5, pod 5, voter 4, pod 4. Adding before removing keeps the voter count at or above the smaller of current and target while a
+ * <p>Order, when membership differs from voters {1..replicas}: stop the highest pod above the target once no member
+ * is at or above it; remove a voter while there are more voters than wanted (highest id first); otherwise add the
+ * lowest missing voter (its pod first, as a synced non-voting follower); then remove members above the target that
+ * do not vote (observers, highest first). A scale-down thus goes voter 5, pod 5, voter 4, pod 4. Adding before removing keeps the voter count at or above the smaller of current and target while a
  * drifted membership is repaired.
  */
 public final class ScalingPlanner {
@@ -49,7 +49,10 @@ public final class ScalingPlanner {
         completed = recorded;
       } else if (progress == StepProgress.PENDING) {
         boolean timedOut = timedOut(recorded, Durations.parse(spec.stepTimeout()), now);
-        if (!timedOut || !specChanged) {
+        // A reconfig never sent changed nothing: past its time it is planned afresh (and gated afresh) rather than
+        // blocking for good. A step that was taken is waited for, or dropped when the spec changes.
+        boolean neverTaken = isReconfig(recorded.action()) && recorded.configVersionAfter() == null;
+        if (!timedOut || (!specChanged && !neverTaken)) {
           return continueStep(recorded, view, timedOut, spec.stepTimeout());
         }
       }
@@ -95,9 +98,10 @@ public final class ScalingPlanner {
     for (int id = 1; id <= target; id++) {
       wanted.add(id);
     }
-    if (view.specReplicas() > target && !view.isMember(view.specReplicas())) {
-      // The highest pod is not (or no longer) a member: it goes before the next voter is removed, so a scale-down
-      // is remove voter, stop its pod, remove the next voter, and so on.
+    if (view.specReplicas() > target && view.highestMember() < view.specReplicas()) {
+      // The highest pod is no member and no member is above it: it goes before the next voter is removed, so a
+      // scale-down is remove voter, stop its pod, remove the next voter, and so on. (With a member above it the
+      // workload would keep the pod anyway: that member is removed first.)
       return Optional.of(step(Action.RemovePod, view.specReplicas(), view, now));
     }
     if (voters.size() > target) {

@@ -18,7 +18,8 @@ enum StepProgress {
       case AddPod -> view.specReplicas() >= id && (view.synced(id) || view.isVoter(id)) ? DONE : PENDING;
       case AddVoter -> view.isVoter(id) ? DONE : reconfigPending(step, view);
       case RemoveVoter -> !view.isMember(id) ? DONE : reconfigPending(step, view);
-      case RemovePod -> view.specReplicas() <= ClusterNames.ordinalOfServer(id)
+      // A member again (someone re-added it): its pod must stay, so the step no longer holds.
+      case RemovePod -> view.isMember(id) ? SUPERSEDED : view.specReplicas() <= ClusterNames.ordinalOfServer(id)
           && !view.podsPresent().contains(id) && !view.podsTerminating().contains(id) ? DONE : PENDING;
     };
   }

@@ -176,14 +176,14 @@ class HttpMembershipAgentTest {
     @Test
     void servingIsA200OfRunok() {
       answer("/runok", 200, "{\"ok\":true,\"mode\":\"follower\"}");
-      assertThat(agent.serving("127.0.0.1")).isTrue();
+      assertThat(agent.serving("127.0.0.1").join()).isTrue();
       assertThat(received.get(0)).containsEntry("method", "GET").containsEntry("path", "/runok");
     }
 
     @Test
     void a503OfRunokIsNotServing() {
       answer("/runok", 503, "{\"ok\":false,\"reason\":\"not serving\"}");
-      assertThat(agent.serving("127.0.0.1")).isFalse();
+      assertThat(agent.serving("127.0.0.1").join()).isFalse();
       assertThat(received).hasSize(1);
     }
   }
@@ -202,7 +202,7 @@ class HttpMembershipAgentTest {
     @Test
     void aClosedPortIsNotServing() {
       HttpMembershipAgent agent = new HttpMembershipAgent(Duration.ofSeconds(2), Duration.ofSeconds(2), closedPort);
-      assertThat(agent.serving("127.0.0.1")).isFalse();
+      assertThat(agent.serving("127.0.0.1").join()).isFalse();
     }
 
     @Test

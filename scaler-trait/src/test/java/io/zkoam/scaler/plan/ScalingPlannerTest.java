@@ -337,6 +337,27 @@ class ScalingPlannerTest {
   @Nested
   class Drift {
     @Test
+    void aPodIsNotStoppedWhileAMemberAboveItKeepsItRunning() {
+      // voters {1,2,3,5}, spec.replicas 4 (someone scaled by hand and removed 4): voter 5 goes first, then pod 4.
+      Views view = Views.voters(1, 2, 3, 5).specReplicas(4).noPod(4);
+      Plan plan = plan(spec(3), view, null);
+      assertThat(name(plan.step())).isEqualTo("RemoveVoter(5)");
+      Plan next = plan(spec(3), Views.voters(1, 2, 3).specReplicas(4).readyPod(4).version("100000004"),
+          plan.step().taken("100000004"));
+      assertThat(name(next.completed())).isEqualTo("RemoveVoter(5)");
+      assertThat(name(next.step())).isEqualTo("RemovePod(4)");
+    }
+
+    @Test
+    void aRecordedPodRemovalWhoseServerIsAMemberAgainIsDropped() {
+      ScalingStep removal = step(Action.RemovePod, 5);
+      Plan plan = plan(spec(5), Views.voters(1, 2, 3, 4, 5), removal);
+      assertThat(plan.completed()).isNull();
+      assertThat(plan.step()).isNotEqualTo(removal);
+      assertThat(plan.kind()).isEqualTo(Kind.Idle);
+    }
+
+    @Test
     void votersOneTwoFourTargetThreeAddsThreeBeforeRemovingFour() {
       Plan plan = plan(spec(3), Views.voters(1, 2, 4).readyPod(3), null);
       assertThat(plan.kind()).isEqualTo(Kind.Act);
@@ -516,6 +537,29 @@ class ScalingPlannerTest {
       Plan plan = ScalingPlanner.plan(spec(5), true, view, stuck, NOW);
       assertThat(plan.kind()).isEqualTo(Kind.Act);
       assertThat(plan.step().startedAt()).isEqualTo(NOW_TEXT);
+    }
+
+    @Test
+    void aReconfigNeverSentIsPlannedAfreshOnceTimedOutAndGatedAgain() {
+      ScalingStep neverSent = new ScalingStep(Action.RemoveVoter, 5, "zk-4", VERSION, "2025-03-01T11:40:00Z", null);
+      // A voter was down the whole time: the step is not kept Blocked for good, the gate speaks instead.
+      Plan down = plan(spec(3), Views.voters(1, 2, 3, 4, 5).pod(2, false, VERSION), neverSent);
+      assertThat(down.kind()).isEqualTo(Kind.Blocked);
+      assertThat(down.reason()).isEqualTo("VoterNotReady");
+      assertThat(down.step()).isNull();
+      // The voter is back: the removal starts again, now.
+      Plan back = plan(spec(3), Views.voters(1, 2, 3, 4, 5), neverSent);
+      assertThat(back.kind()).isEqualTo(Kind.Act);
+      assertThat(back.step()).isEqualTo(new ScalingStep(Action.RemoveVoter, 5, "zk-4", VERSION, NOW_TEXT, null));
+    }
+
+    @Test
+    void aTakenReconfigPastItsTimeStaysBlocked() {
+      ScalingStep taken = new ScalingStep(Action.RemoveVoter, 5, "zk-4", VERSION, "2025-03-01T11:40:00Z",
+          "100000004");
+      Plan plan = plan(spec(3), Views.voters(1, 2, 3, 4, 5), taken);
+      assertThat(plan.reason()).isEqualTo("StepTimedOut");
+      assertThat(plan.step()).isSameAs(taken);
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class HttpAgentClient implements AgentClient {
   }
 
   private <T> CompletableFuture<Optional<T>> get(String podIp, String path, Class<T> type) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + podIp + ":" + port + path))
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + PodLayout.authority(podIp, port) + path))
         .timeout(timeout).GET().build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
         .thenApply(response -> {
