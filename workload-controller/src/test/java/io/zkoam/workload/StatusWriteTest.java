@@ -80,7 +80,7 @@ class StatusWriteTest {
       client.resource(zk).create();
     }
     Await.until(WAIT, "every cluster forming with its StatefulSet", () -> IntStream.range(0, CLUSTERS)
-        .allMatch(i -> "False/AllServing".equals(condition(status(name(i)), "Degraded"))
+        .allMatch(i -> "False/Forming".equals(condition(status(name(i)), "Degraded"))
             && client.apps().statefulSets().inNamespace(NAMESPACE).withName(name(i)).get() != null));
 
     for (int i = 0; i < CLUSTERS; i++) {

@@ -69,6 +69,10 @@ final class SandboxDispatcher extends Dispatcher {
     if (scale.isPresent()) {
       return scale.get();
     }
+    Optional<MockResponse> stale = StaleWrites.refuseStaleStatus(request, store);
+    if (stale.isPresent()) {
+      return stale.get();
+    }
     MockResponse response = EventFieldSelector.handle(request, store).orElseGet(() -> store.dispatch(request));
     String accept = request.getHeader("Accept");
     if (method.equals("GET") && accept != null && accept.contains("as=Table") && response.code() == 200

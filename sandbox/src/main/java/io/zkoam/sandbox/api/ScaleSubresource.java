@@ -38,7 +38,7 @@ final class ScaleSubresource {
         case "GET" -> response = store.dispatch(request(HttpMethod.GET, parent, null, null));
         case "PUT", "PATCH" -> {
           JsonNode body = JSON.readTree(request.getBody().readUtf8());
-          Optional<MockResponse> conflict = staleResourceVersion(body, parent, store);
+          Optional<MockResponse> conflict = StaleWrites.refuse(body, parent, store);
           if (conflict.isPresent()) {
             return conflict;
           }
@@ -62,23 +62,6 @@ final class ScaleSubresource {
     } catch (Exception e) {
       return Optional.of(status(400, "BadRequest", "cannot read the scale request: " + e.getMessage()));
     }
-  }
-
-  /** A Scale that names a resourceVersion other than the parent's is refused, as optimistic locking requires. */
-  private static Optional<MockResponse> staleResourceVersion(JsonNode body, String parent, Dispatcher store)
-      throws java.io.IOException {
-    String expected = body.path("metadata").path("resourceVersion").asText("");
-    if (expected.isEmpty()) {
-      return Optional.empty();
-    }
-    MockResponse current = store.dispatch(request(HttpMethod.GET, parent, null, null));
-    if (current.code() != 200) {
-      return Optional.of(current);
-    }
-    String actual = JSON.readTree(current.getBody().readUtf8()).path("metadata").path("resourceVersion").asText();
-    return expected.equals(actual) ? Optional.empty()
-        : Optional.of(status(409, "Conflict", "the object has been modified; please apply your changes to the latest "
-            + "version and try again"));
   }
 
   /** spec.replicas of a Scale or merge patch, or the value of a JSON Patch operation on /spec/replicas. */
@@ -116,7 +99,7 @@ final class ScaleSubresource {
     return scale;
   }
 
-  private static RecordedRequest request(HttpMethod method, String path, String contentType, String body) {
+  static RecordedRequest request(HttpMethod method, String path, String contentType, String body) {
     Headers.Builder headers = Headers.builder().add("Accept", "application/json");
     if (contentType != null) {
       headers.add("Content-Type", contentType);

@@ -1,6 +1,7 @@
 package io.zkoam.sandbox.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,6 +113,27 @@ class EmbeddedApiServerTest {
     assertThat(stale.statusCode()).isEqualTo(409);
     assertThat(client.resources(ZooKeeperCluster.class).inNamespace("default").withName("zk").get().getSpec()
         .replicas()).isNotEqualTo(7);
+  }
+
+  @Test
+  void aStatusWrittenFromAStaleReadIsRefusedAndAFreshOneAccepted() {
+    var clusters = client.resources(ZooKeeperCluster.class).inNamespace("default");
+    ZooKeeperCluster read = clusters.withName("zk").get();
+    ZooKeeperCluster first = clusters.resource(withStatusVoters(read, 3)).updateStatus();
+    assertThat(first.getStatus().voters()).isEqualTo(3);
+
+    assertThatThrownBy(() -> clusters.resource(withStatusVoters(read, 5)).updateStatus())
+        .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+    assertThat(clusters.withName("zk").get().getStatus().voters()).as("the newer status stays").isEqualTo(3);
+
+    assertThat(clusters.resource(withStatusVoters(first, 5)).updateStatus().getStatus().voters()).isEqualTo(5);
+  }
+
+  private static ZooKeeperCluster withStatusVoters(ZooKeeperCluster zk, int voters) {
+    ZooKeeperCluster copy = client.getKubernetesSerialization().clone(zk);
+    copy.setStatus(new io.zkoam.api.v1alpha1.ZooKeeperClusterStatus(null, null, null, null, voters, null, null, null,
+        null, null, null, null, null, null));
+    return copy;
   }
 
   @Test

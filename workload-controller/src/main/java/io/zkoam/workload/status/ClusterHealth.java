@@ -46,7 +46,8 @@ final class ClusterHealth {
       }
     }
     for (PodView pod : obs.pods()) {
-      if (!voters.contains(pod.serverId()) && !pod.ready() && !pod.terminating()) {
+      // While the ensemble forms no pod is known as a voter yet; a pod still starting then is not a fault.
+      if (!voters.isEmpty() && !voters.contains(pod.serverId()) && !pod.ready() && !pod.terminating()) {
         health.troubled.add(pod.name() + " (not a voter) is not ready");
       }
     }
@@ -86,6 +87,10 @@ final class ClusterHealth {
   }
 
   Condition degradedCondition(Long generation) {
+    if (voters.isEmpty()) {
+      return Conditions.of("Degraded", false, "Forming", "the ensemble is forming; Ready tells when it serves",
+          generation);
+    }
     return troubled.isEmpty()
         ? Conditions.of("Degraded", false, "AllServing", "every pod serves", generation)
         : Conditions.of("Degraded", true, "ServersNotServing", String.join("; ", troubled), generation);

@@ -105,6 +105,18 @@ class StatusModelTest {
   }
 
   @Test
+  void aFormingEnsembleIsNotReadyButNotDegradedEither() {
+    ZooKeeperCluster zk = Fixtures.cluster("zk", "replicas: 3");
+    ZooKeeperClusterStatus s = compute(zk,
+        List.of(pod(0, false, "zk-new"), pod(1, false, "zk-new"), pod(2, false, "zk-new")), Map.of(), List.of(),
+        List.of());
+    assertThat(condition(s, "Ready").getReason()).isEqualTo("Forming");
+    assertThat(condition(s, "Degraded").getStatus()).isEqualTo("False");
+    assertThat(condition(s, "Degraded").getReason()).isEqualTo("Forming");
+    assertThat(condition(s, "Degraded").getMessage()).doesNotContain("not a voter");
+  }
+
+  @Test
   void twoOfThreeDownIsNoQuorum() {
     ZooKeeperCluster zk = Fixtures.cluster("zk", "replicas: 3");
     ZooKeeperClusterStatus s = compute(zk,
