@@ -1,7 +1,5 @@
 package io.zkoam.scaler;
 
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -18,6 +16,8 @@ import io.zkoam.api.v1alpha1.ScalingStep;
 import io.zkoam.api.v1alpha1.ZooKeeperCluster;
 import io.zkoam.runtime.events.EventRecorder;
 import io.zkoam.runtime.status.StatusReplacer;
+import io.zkoam.runtime.trait.WorkloadEventSources;
+import io.zkoam.runtime.trait.WorkloadOwnerReference;
 import io.zkoam.scaler.act.ActionOutcome;
 import io.zkoam.scaler.act.MembershipAgent;
 import io.zkoam.scaler.act.StepActions;
@@ -48,7 +48,7 @@ public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
   private final ScalerHooks hooks;
   private final ScalerMetrics metrics;
   private final Clock clock;
-  private ScalerEventSources sources;
+  private WorkloadEventSources<ScalerTrait> sources;
   private StepActions actions;
   private EventRecorder events;
 
@@ -63,7 +63,7 @@ public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
 
   @Override
   public List<EventSource<?, ScalerTrait>> prepareEventSources(EventSourceContext<ScalerTrait> context) {
-    sources = new ScalerEventSources(context);
+    sources = new WorkloadEventSources<>(context);
     actions = new StepActions(context.getClient(), agent);
     events = new EventRecorder(context.getClient(), ScalerTraitMain.NAME, clock);
     return sources.all();
@@ -78,7 +78,7 @@ public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
     WorkloadBinding binding = WorkloadBindings.resolve(trait, workload, siblings);
     if (binding instanceof WorkloadBinding.Bound
         || (binding instanceof WorkloadBinding.Unbound u && WorkloadBinding.CONFLICT.equals(u.reason()))) {
-      trait = withOwnerReference(trait, workload, context);
+      trait = WorkloadOwnerReference.ensure(trait, workload, context);
     }
     if (binding instanceof WorkloadBinding.Unbound unbound) {
       publish(trait, ScalerStatusModel.forUnbound(trait, unbound, now), null, context);
@@ -152,29 +152,6 @@ public final class ScalerTraitReconciler implements Reconciler<ScalerTrait> {
     LOG.debug("{}/{}: {} {}", trait.getMetadata().getNamespace(), trait.getMetadata().getName(), status.phase(),
         status.step());
     return written;
-  }
-
-  /** A plain owner reference to the workload, so deleting the ZooKeeperCluster deletes its traits too. */
-  private static ScalerTrait withOwnerReference(ScalerTrait trait, ZooKeeperCluster workload,
-      Context<ScalerTrait> context) {
-    String uid = workload.getMetadata().getUid();
-    List<OwnerReference> refs = trait.getMetadata().getOwnerReferences();
-    if (uid == null || (refs != null && refs.stream().anyMatch(r -> uid.equals(r.getUid())))) {
-      return trait;
-    }
-    OwnerReference ref = new OwnerReferenceBuilder().withApiVersion(workload.getApiVersion())
-        .withKind(workload.getKind()).withName(workload.getMetadata().getName()).withUid(uid)
-        .withController(false).withBlockOwnerDeletion(false).build();
-    ScalerTrait patched = context.getClient().resources(ScalerTrait.class)
-        .inNamespace(trait.getMetadata().getNamespace()).withName(trait.getMetadata().getName())
-        .edit(t -> {
-          if (t.getMetadata().getOwnerReferences().stream().noneMatch(r -> uid.equals(r.getUid()))) {
-            t.getMetadata().getOwnerReferences().add(ref);
-          }
-          return t;
-        });
-    patched.setStatus(trait.getStatus());
-    return patched;
   }
 
   private static boolean sameRecord(ScalingStep a, ScalingStep b) {
