@@ -23,6 +23,8 @@ import io.zkoam.sandbox.net.PodNetwork;
 import io.zkoam.sandbox.net.ServiceProxy;
 import io.zkoam.sandbox.node.SimulatedNode;
 import io.zkoam.sandbox.node.VolumeStore;
+import io.zkoam.rollout.RolloutTiming;
+import io.zkoam.rollout.RolloutTraitMain;
 import io.zkoam.scaler.ScalerTiming;
 import io.zkoam.scaler.ScalerTraitMain;
 import io.zkoam.workload.ReconcileTiming;
@@ -113,6 +115,8 @@ public final class Sandbox implements AutoCloseable {
           options.timing()));
       controllerFactories.put(ScalerTraitMain.NAME, () -> ScalerTraitMain.start(clients.get(),
           ControllerOptions.embedded(ScalerTraitMain.NAME), ScalerTiming.DEFAULT, options.scalerHooks().get()));
+      controllerFactories.put(RolloutTraitMain.NAME, () -> RolloutTraitMain.start(clients.get(),
+          ControllerOptions.embedded(RolloutTraitMain.NAME), RolloutTiming.DEFAULT, options.rolloutHooks().get()));
       controllerFactories.keySet().forEach(this::startController);
       controllers.values().forEach(parts::push);
       if (!external) {

@@ -1,5 +1,6 @@
 package io.zkoam.sandbox;
 
+import io.zkoam.rollout.RolloutHooks;
 import io.zkoam.scaler.ScalerHooks;
 import io.zkoam.workload.ReconcileTiming;
 import java.io.IOException;
@@ -21,15 +22,16 @@ import java.util.function.Supplier;
  * @param externalKubeconfig an API server to use instead of the embedded one (its objects are left alone; the
  *     simulated node registers itself and runs the pods bound to it)
  * @param scalerHooks gives each start of the scaler controller its crash points (tests); {@link ScalerHooks#NONE}
+ * @param rolloutHooks the same for the rollout controller
  */
 public record SandboxOptions(int apiPort, Path workDir, boolean deleteWorkDirOnClose, boolean statefulSetController,
     Optional<Path> kubeconfigOut, ReconcileTiming timing, Optional<Path> externalKubeconfig,
-    Supplier<ScalerHooks> scalerHooks) {
+    Supplier<ScalerHooks> scalerHooks, Supplier<RolloutHooks> rolloutHooks) {
 
   public SandboxOptions(int apiPort, Path workDir, boolean deleteWorkDirOnClose, boolean statefulSetController,
       Optional<Path> kubeconfigOut, ReconcileTiming timing, Optional<Path> externalKubeconfig) {
     this(apiPort, workDir, deleteWorkDirOnClose, statefulSetController, kubeconfigOut, timing, externalKubeconfig,
-        () -> ScalerHooks.NONE);
+        () -> ScalerHooks.NONE, () -> RolloutHooks.NONE);
   }
 
   /**
@@ -43,19 +45,25 @@ public record SandboxOptions(int apiPort, Path workDir, boolean deleteWorkDirOnC
 
   public SandboxOptions withKubeconfigOut(Path file) {
     return new SandboxOptions(apiPort, workDir, deleteWorkDirOnClose, statefulSetController, Optional.of(file), timing,
-        externalKubeconfig, scalerHooks);
+        externalKubeconfig, scalerHooks, rolloutHooks);
   }
 
   /** The same options against an external API server. */
   public SandboxOptions withExternalApi(Path kubeconfig) {
     return new SandboxOptions(apiPort, workDir, deleteWorkDirOnClose, statefulSetController, kubeconfigOut, timing,
-        Optional.of(kubeconfig), scalerHooks);
+        Optional.of(kubeconfig), scalerHooks, rolloutHooks);
   }
 
   /** The same options with crash points in the scaler (a fresh set for every start of the controller). */
   public SandboxOptions withScalerHooks(Supplier<ScalerHooks> hooks) {
     return new SandboxOptions(apiPort, workDir, deleteWorkDirOnClose, statefulSetController, kubeconfigOut, timing,
-        externalKubeconfig, hooks);
+        externalKubeconfig, hooks, rolloutHooks);
+  }
+
+  /** The same options with crash points in the rollout controller (a fresh set for every start). */
+  public SandboxOptions withRolloutHooks(Supplier<RolloutHooks> hooks) {
+    return new SandboxOptions(apiPort, workDir, deleteWorkDirOnClose, statefulSetController, kubeconfigOut, timing,
+        externalKubeconfig, scalerHooks, hooks);
   }
 
   static Path tempDir() {

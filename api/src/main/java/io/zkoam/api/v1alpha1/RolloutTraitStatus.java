@@ -14,16 +14,20 @@ public record RolloutTraitStatus(
     @JsonPropertyDescription("Idle, Rolling, Paused, Blocked or Complete.") Phase phase,
     @JsonPropertyDescription("Revision the pods are moving to.") String targetRevision,
     @JsonPropertyDescription("Pods in the order they restart (leader last).") List<String> updateOrder,
-    @JsonPropertyDescription("Pod restarting now.") String currentPod,
-    @JsonPropertyDescription("The deletion in flight, written before it happens.") RolloutStep step,
+    @JsonPropertyDescription("Pods restarting now (at most maxUnavailable).") List<String> currentPods,
+    @JsonPropertyDescription("The deletions in flight, each written before it happens.") List<RolloutStep> steps,
     @JsonPropertyDescription("Pods on the target revision.") Integer updatedReplicas,
     @JsonPropertyDescription("Pods of the workload.") Integer totalReplicas,
     @JsonPropertyDescription("Leader changes seen during the current rollout.") Integer leaderElections,
+    @JsonPropertyDescription("The leader last seen, to count leader changes.") String observedLeader,
+    @JsonPropertyDescription("When the last restarted pod was back, ready and synced (RFC 3339).") String lastPodReadyAt,
     @JsonPropertyDescription("The spec.restartAt this trait has completed.") String restartAtApplied,
     @JsonPropertyDescription("Conditions: Ready, Blocked, Conflict, WorkloadFound.") List<Condition> conditions) {
 
   public RolloutTraitStatus {
     updateOrder = updateOrder == null ? List.of() : List.copyOf(updateOrder);
+    currentPods = currentPods == null ? List.of() : List.copyOf(currentPods);
+    steps = steps == null ? List.of() : List.copyOf(steps);
     conditions = conditions == null ? List.of() : List.copyOf(conditions);
   }
 
