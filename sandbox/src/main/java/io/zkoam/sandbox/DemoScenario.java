@@ -2,6 +2,10 @@ package io.zkoam.sandbox;
 
 import io.zkoam.api.status.Conditions;
 import io.zkoam.api.v1alpha1.PodObservation;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.zkoam.api.v1alpha1.RolloutTrait;
+import io.zkoam.api.v1alpha1.RolloutTraitStatus;
 import io.zkoam.api.v1alpha1.ScalerTrait;
 import io.zkoam.api.v1alpha1.ScalerTraitStatus;
 import io.zkoam.api.v1alpha1.ZooKeeperCluster;
@@ -14,13 +18,15 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The scripted tour of {@code --scenario demo}: with the workload checker writing, delete a pod, crash the leader's
- * server with kill -9, then have the sample ScalerTrait grow the ensemble to 5 voters and shrink it back to 3; the
- * cluster must come back each time and lose no acknowledged write.
+ * server with kill -9, have the sample ScalerTrait grow the ensemble to 5 voters and shrink it back to 3, then change
+ * the version for the sample RolloutTrait to roll; the cluster must come back each time and lose no acknowledged
+ * write.
  */
 final class DemoScenario {
   private static final String NS = "default";
   private static final String CLUSTER = "zk";
   private static final String SCALER = "zk-scaler";
+  private static final String ROLLOUT = "zk-rollout";
   private static final Duration STEP = Duration.ofSeconds(120);
 
   private final Sandbox sandbox;
@@ -65,6 +71,9 @@ final class DemoScenario {
         return false;
       }
     }
+    if (!rollingUpgrade()) {
+      return false;
+    }
     long before = checker.acknowledgedSoFar();
     step("writes continue", () -> checker.acknowledgedSoFar() > before + 50);
     CheckReport report = checker.stopAndVerify();
@@ -75,6 +84,28 @@ final class DemoScenario {
     report.problems().forEach(p -> out.println("  " + p));
     out.println(report.lost() == 0 ? "demo passed: no acknowledged write was lost" : "demo FAILED: writes were lost");
     return report.lost() == 0;
+  }
+
+  /** A version change, rolled by the sample RolloutTrait: followers first, the leader last. */
+  private boolean rollingUpgrade() {
+    if (sandbox.client().resources(RolloutTrait.class).inNamespace(NS).withName(ROLLOUT).get() == null) {
+      sandbox.apply(Sandbox.sample("rollouttrait.yaml"));
+    }
+    ZooKeeperCluster zk = sandbox.client().resources(ZooKeeperCluster.class).inNamespace(NS).withName(CLUSTER).get();
+    String revision = zk.getStatus().updateRevision();
+    String version = "3.9.5".equals(zk.getSpec().version()) ? "3.9.4" : "3.9.5";
+    out.println(">>> spec.version " + version + ": RolloutTrait zk-rollout restarts the pods, the leader ("
+        + zk.getStatus().leader() + ") last");
+    sandbox.client().resources(ZooKeeperCluster.class).inNamespace(NS).withName(CLUSTER)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"version\":\"" + version + "\"}}");
+    return step("every pod runs the new revision and the rollout is Complete", () -> {
+      ZooKeeperCluster now = sandbox.client().resources(ZooKeeperCluster.class).inNamespace(NS).withName(CLUSTER)
+          .get();
+      RolloutTrait t = sandbox.client().resources(RolloutTrait.class).inNamespace(NS).withName(ROLLOUT).get();
+      return now.getStatus().updateRevision() != null && !now.getStatus().updateRevision().equals(revision)
+          && t.getStatus() != null && t.getStatus().phase() == RolloutTraitStatus.Phase.Complete
+          && now.getStatus().updateRevision().equals(t.getStatus().targetRevision()) && ready();
+    });
   }
 
   private void setScalerTarget(int voters) {

@@ -3,6 +3,7 @@ package io.zkoam.sandbox;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.zkoam.api.status.Conditions;
 import io.zkoam.api.v1alpha1.PodObservation;
+import io.zkoam.api.v1alpha1.RolloutTrait;
 import io.zkoam.api.v1alpha1.ScalerTrait;
 import io.zkoam.api.v1alpha1.ZooKeeperCluster;
 import java.io.PrintStream;
@@ -12,7 +13,7 @@ import java.util.Objects;
 
 /**
  * The sandbox's live view: each cluster's state and its pods (role, ready, revision, config version), then each
- * ScalerTrait (target, current voters, phase, step in flight).
+ * ScalerTrait (target, current voters, phase, step in flight) and RolloutTrait (updated pods, phase, pods in flight).
  */
 final class LiveTable {
   private final KubernetesClient client;
@@ -58,6 +59,13 @@ final class LiveTable {
           t.getSpec() == null ? "-" : t.getSpec().replicas(), s == null ? "-" : s.currentVoters(),
           s == null ? "-" : s.phase(), s == null || s.step() == null ? ""
               : "  step=" + s.step().action() + " server " + s.step().serverId()));
+    }
+    for (RolloutTrait t : client.resources(RolloutTrait.class).inAnyNamespace().list().getItems()) {
+      var s = t.getStatus();
+      b.append(String.format("rollout %s/%s -> %s: updated=%s/%s phase=%s%s%n", t.getMetadata().getNamespace(),
+          t.getMetadata().getName(), t.workloadRef() == null ? "-" : t.workloadRef().name(),
+          s == null ? "-" : s.updatedReplicas(), s == null ? "-" : s.totalReplicas(), s == null ? "-" : s.phase(),
+          s == null || s.currentPods().isEmpty() ? "" : "  restarting=" + String.join(",", s.currentPods())));
     }
     return b.length() == 0 ? "(no ZooKeeperCluster yet)\n" : b.append("  (* = not a voting member)\n").toString();
   }

@@ -19,7 +19,7 @@ public final class SandboxMain {
   static final String USAGE = """
       usage: java -jar sandbox/target/zkoam-sandbox.jar [options]
         --kubeconfig-out PATH        write a kubeconfig for kubectl (default: <work dir>/kubeconfig)
-        --apply FILE...              apply these manifests instead of the standalone samples (cluster + scaler)
+        --apply FILE...              apply these manifests instead of the standalone samples (cluster, scaler, rollout)
         --scenario demo              run the scripted tour with the workload checker, print its counts, exit
         --port N                     port of the embedded API on 127.0.0.1 (default: any free port)
         --work-dir DIR               where volumes and logs live (default: a new temporary directory, removed on exit)
@@ -68,8 +68,10 @@ public final class SandboxMain {
     if (parsed.apply.isEmpty()) {
       manifests.add(Sandbox.sample("zookeepercluster.yaml"));
       manifests.add(Sandbox.sample("scalertrait.yaml"));
-      out.println("applying the standalone samples: ZooKeeperCluster zk (3 members) and ScalerTrait zk-scaler (3 "
-          + "voters; patch its spec.replicas to grow or shrink the ensemble)");
+      manifests.add(Sandbox.sample("rollouttrait.yaml"));
+      out.println("applying the standalone samples: ZooKeeperCluster zk (3 members), ScalerTrait zk-scaler (3 "
+          + "voters; patch its spec.replicas to grow or shrink the ensemble) and RolloutTrait zk-rollout (patch zk's "
+          + "spec.version to roll the pods, leader last)");
     } else {
       for (Path file : parsed.apply) {
         manifests.add(Files.readString(file));
