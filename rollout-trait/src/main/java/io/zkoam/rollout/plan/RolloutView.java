@@ -78,10 +78,14 @@ public record RolloutView(String cluster, String updateRevision, String configVe
         && o.mode() != null && !o.mode().equals("not-serving") && !o.mode().equals("unknown");
   }
 
-  /** Serving and holding the committed configuration: back in the ensemble, caught up. */
+  /**
+   * Serving and holding the committed configuration: back in the ensemble, caught up. The observation must be of this
+   * pod's template too: a workload status one poll old still describes the deleted pod under the same name.
+   */
   public boolean synced(PodState pod) {
     return serving(pod) && configVersion != null && pod.observation() != null
-        && configVersion.equals(pod.observation().configVersion());
+        && configVersion.equals(pod.observation().configVersion())
+        && (pod.revision() == null || pod.revision().equals(pod.observation().revision()));
   }
 
   public boolean isVoter(PodState pod) {

@@ -7,6 +7,7 @@ import static io.zkoam.rollout.plan.Views.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zkoam.api.v1alpha1.RolloutStep;
+import io.zkoam.rollout.plan.RolloutView.PodState;
 import io.zkoam.api.v1alpha1.RolloutTraitSpec;
 import io.zkoam.api.v1alpha1.RolloutTraitStatus;
 import io.zkoam.api.v1alpha1.RolloutTraitStatus.Phase;
@@ -224,6 +225,32 @@ class RolloutPlannerTest {
       assertThat(plan.finished()).isEmpty();
       assertThat(plan.message()).isEqualTo("deleting zk-2");
       assertThat(plan.order()).containsExactly("zk-0", "zk-1");
+    }
+
+    @Test
+    void aRecreatedPodStillDescribedByTheOldPodsObservationIsNotBackYet() {
+      // The workload status is one poll old: it still shows the deleted zk-2 (revision old) under the same name.
+      RolloutStep recorded = step(2, EARLIER);
+      Views view = Views.onOld(3, 1).recreated(2, NOW);
+      PodState fresh = view.build().pods().get("zk-2");
+      view = view.revision(2, fresh.revision());
+      RolloutView stale = new RolloutView(view.build().cluster(), view.build().updateRevision(),
+          view.build().configVersion(), view.build().leader(), true, view.build().voters(),
+          withObservationRevision(view.build().pods(), "zk-2", Views.OLD));
+      RolloutPlan plan = RolloutPlanner.plan(Views.spec(), false, stale, recorded(recorded), NOW);
+      assertThat(plan.finished()).isEmpty();
+      assertThat(plan.kind()).isEqualTo(Kind.Wait);
+    }
+
+    private static java.util.Map<String, PodState> withObservationRevision(java.util.Map<String, PodState> pods,
+        String name, String revision) {
+      java.util.Map<String, PodState> copy = new java.util.HashMap<>(pods);
+      PodState p = copy.get(name);
+      io.zkoam.api.v1alpha1.PodObservation o = p.observation();
+      copy.put(name, new PodState(p.name(), p.ordinal(), p.uid(), p.created(), p.terminating(), p.ready(),
+          p.revision(), new io.zkoam.api.v1alpha1.PodObservation(o.name(), o.serverId(), revision, o.ready(),
+              o.mode(), o.voter(), o.configVersion())));
+      return copy;
     }
 
     @Test
