@@ -80,7 +80,11 @@ class RolloutBench {
       for (int i = 0; i < 2; i++) {
         boolean ours = (i == 0) == oursFirst;
         version = 1 - version;
-        results.add(rollout(sandbox, cluster, size, ours, VERSIONS[version]));
+        Result result = rollout(sandbox, cluster, size, ours, VERSIONS[version]);
+        results.add(result);
+        // Each result as it comes, so a run cut short still leaves its figures.
+        System.out.printf(Locale.ROOT, "size %d run %d %s: elections %d, longest unavailability %d ms, lost %d%n",
+            size, run + 1, result.strategy(), result.elections(), result.unavailableMillis(), result.lost());
       }
       System.out.printf(Locale.ROOT, "size %d run %d/%d done (victim %s)%n", size, run + 1, RUNS, victim);
     }
