@@ -111,7 +111,11 @@ class RolloutBench {
         RolloutTrait t = sandbox.client().resources(RolloutTrait.class).inNamespace(NS).withName(trait).get();
         return t.getStatus() != null && t.getStatus().phase() == Phase.Complete
             && zk(sandbox, cluster).getStatus().updateRevision().equals(t.getStatus().targetRevision());
-      });
+      }, () -> "\ntrait " + sandbox.client().resources(RolloutTrait.class).inNamespace(NS).withName(trait).get()
+          .getStatus() + "\ncluster " + zk(sandbox, cluster).getStatus() + "\npods " + pods(sandbox, cluster).stream()
+          .map(p -> p.getMetadata().getName() + ":" + p.getMetadata().getUid() + ":"
+              + p.getMetadata().getLabels().get("controller-revision-hash") + ":" + p.getStatus().getConditions())
+          .toList());
     } else {
       reverseOrdinalRollout(sandbox, cluster, size);
     }
