@@ -1,8 +1,8 @@
 package io.zkoam.rollout.status;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.zkoam.api.status.ConditionTypes;
 import io.zkoam.api.status.Conditions;
+import io.zkoam.api.trait.TraitConditions;
 import io.zkoam.api.trait.WorkloadBinding;
 import io.zkoam.api.v1alpha1.RolloutStep;
 import io.zkoam.api.v1alpha1.RolloutTrait;
@@ -23,14 +23,8 @@ public final class RolloutStatusModel {
     RolloutTraitStatus before = trait.getStatus();
     boolean done = plan.kind() == RolloutPlan.Kind.Done;
     boolean blocked = plan.kind() == RolloutPlan.Kind.Blocked;
-    List<Condition> desired = List.of(
-        Conditions.of(ConditionTypes.READY, done, plan.reason(), plan.message(), generation),
-        Conditions.of(ConditionTypes.BLOCKED, blocked, blocked ? plan.reason() : "NotBlocked",
-            blocked ? plan.message() : "nothing blocks the rollout", generation),
-        Conditions.of(ConditionTypes.WORKLOAD_FOUND, true, "Found", "ZooKeeperCluster " + view.cluster() + " found",
-            generation),
-        Conditions.of(ConditionTypes.CONFLICT, false, "SoleRollout", "the only RolloutTrait acting on "
-            + view.cluster(), generation));
+    List<Condition> desired = TraitConditions.acting(RolloutTrait.KIND, "rollout", view.cluster(), done, blocked,
+        plan.reason(), plan.message(), generation);
     // A rollout starts when pods begin to restart after a finished one, or when the target revision changes.
     boolean restarted = before != null && (before.phase() == Phase.Complete || before.phase() == Phase.Idle)
         && plan.phase() == Phase.Rolling;
@@ -49,14 +43,7 @@ public final class RolloutStatusModel {
   /** A trait that may not act keeps what it recorded; only its conditions say why. */
   public static RolloutTraitStatus forUnbound(RolloutTrait trait, WorkloadBinding.Unbound why, Instant now) {
     Long generation = trait.getMetadata().getGeneration();
-    boolean conflict = WorkloadBinding.CONFLICT.equals(why.reason());
-    List<Condition> desired = List.of(
-        Conditions.of(ConditionTypes.READY, false, why.reason(), why.message(), generation),
-        Conditions.of(ConditionTypes.BLOCKED, true, why.reason(), why.message(), generation),
-        Conditions.of(ConditionTypes.WORKLOAD_FOUND, conflict, conflict ? "Found" : why.reason(),
-            conflict ? "the workload exists" : why.message(), generation),
-        Conditions.of(ConditionTypes.CONFLICT, conflict, conflict ? why.reason() : "NoConflict",
-            conflict ? why.message() : "no other RolloutTrait acts on the workload", generation));
+    List<Condition> desired = TraitConditions.notActing(RolloutTrait.KIND, why, generation);
     RolloutTraitStatus b = trait.getStatus();
     return new RolloutTraitStatus(generation, Phase.Blocked, b == null ? null : b.targetRevision(),
         b == null ? null : b.updateOrder(), b == null ? null : b.currentPods(), b == null ? null : b.steps(),

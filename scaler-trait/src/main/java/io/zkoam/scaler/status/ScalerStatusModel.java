@@ -1,8 +1,8 @@
 package io.zkoam.scaler.status;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.zkoam.api.status.ConditionTypes;
 import io.zkoam.api.status.Conditions;
+import io.zkoam.api.trait.TraitConditions;
 import io.zkoam.api.trait.WorkloadBinding;
 import io.zkoam.api.v1alpha1.ScalerTrait;
 import io.zkoam.api.v1alpha1.ScalerTraitStatus;
@@ -20,14 +20,8 @@ public final class ScalerStatusModel {
     Long generation = trait.getMetadata().getGeneration();
     boolean idle = plan.kind() == Plan.Kind.Idle;
     boolean blocked = plan.kind() == Plan.Kind.Blocked;
-    List<Condition> desired = List.of(
-        Conditions.of(ConditionTypes.READY, idle, plan.reason(), plan.message(), generation),
-        Conditions.of(ConditionTypes.BLOCKED, blocked, blocked ? plan.reason() : "NotBlocked",
-            blocked ? plan.message() : "nothing blocks the scaler", generation),
-        Conditions.of(ConditionTypes.WORKLOAD_FOUND, true, "Found",
-            "ZooKeeperCluster " + view.cluster() + " found", generation),
-        Conditions.of(ConditionTypes.CONFLICT, false, "SoleScaler",
-            "the only ScalerTrait acting on " + view.cluster(), generation));
+    List<Condition> desired = TraitConditions.acting(ScalerTrait.KIND, "scaler", view.cluster(), idle, blocked,
+        plan.reason(), plan.message(), generation);
     return new ScalerTraitStatus(generation, plan.phase(), view.formed() ? view.voters().size() : null,
         target(trait), plan.step(), Conditions.setAll(previous(trait), desired, now));
   }
@@ -35,14 +29,7 @@ public final class ScalerStatusModel {
   /** A trait that may not act (no workload, wrong kind, a senior trait): it keeps any recorded step untouched. */
   public static ScalerTraitStatus forUnbound(ScalerTrait trait, WorkloadBinding.Unbound why, Instant now) {
     Long generation = trait.getMetadata().getGeneration();
-    boolean conflict = WorkloadBinding.CONFLICT.equals(why.reason());
-    List<Condition> desired = List.of(
-        Conditions.of(ConditionTypes.READY, false, why.reason(), why.message(), generation),
-        Conditions.of(ConditionTypes.BLOCKED, true, why.reason(), why.message(), generation),
-        Conditions.of(ConditionTypes.WORKLOAD_FOUND, conflict, conflict ? "Found" : why.reason(),
-            conflict ? "the workload exists" : why.message(), generation),
-        Conditions.of(ConditionTypes.CONFLICT, conflict, conflict ? why.reason() : "NoConflict",
-            conflict ? why.message() : "no other ScalerTrait acts on the workload", generation));
+    List<Condition> desired = TraitConditions.notActing(ScalerTrait.KIND, why, generation);
     ScalerTraitStatus before = trait.getStatus();
     return new ScalerTraitStatus(generation, Phase.Blocked, before == null ? null : before.currentVoters(),
         target(trait), before == null ? null : before.step(), Conditions.setAll(previous(trait), desired, now));
