@@ -8,6 +8,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.zkoam.api.ZkoamApi;
 import java.util.List;
+import java.util.Map;
 
 /** An AlertmanagerConfig that sends this cluster's alerts to a webhook (e.g. a DingTalk bridge). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,9 +26,13 @@ public record AlertRoutingSpec(
     List<ExtraAlertRule.Severity> severities,
 
     @JsonPropertyDescription("Resend interval of a firing alert.") @Pattern(ZkoamApi.DURATION_PATTERN) @Default("4h")
-    String repeatInterval) {
+    String repeatInterval,
 
-  public static final AlertRoutingSpec DEFAULT = new AlertRoutingSpec(null, null, null, null);
+    @JsonPropertyDescription("Labels on the AlertmanagerConfig object, for an Alertmanager's "
+        + "alertmanagerConfigSelector; default: scrape.labels.")
+    Map<String, String> objectLabels) {
+
+  public static final AlertRoutingSpec DEFAULT = new AlertRoutingSpec(null, null, null, null, null);
 
   public AlertRoutingSpec {
     enabled = enabled != null && enabled;
@@ -35,5 +40,6 @@ public record AlertRoutingSpec(
         ? List.of(ExtraAlertRule.Severity.critical, ExtraAlertRule.Severity.warning)
         : List.copyOf(severities);
     repeatInterval = repeatInterval == null ? "4h" : repeatInterval;
+    objectLabels = objectLabels == null ? null : Map.copyOf(objectLabels);
   }
 }

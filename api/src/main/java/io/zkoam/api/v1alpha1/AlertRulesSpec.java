@@ -24,6 +24,10 @@ public record AlertRulesSpec(
     @JsonPropertyDescription("Labels added to every alert, e.g. team or env.")
     Map<String, String> labels,
 
+    @JsonPropertyDescription("Labels on the PrometheusRule object, for a Prometheus ruleSelector such as "
+        + "release: prometheus; default: scrape.labels.")
+    Map<String, String> objectLabels,
+
     @JsonPropertyDescription("Base URL of runbooks; each alert gets runbook_url = <base>/<AlertName>.")
     @Pattern("^https?://.+")
     String runbookBaseUrl,
@@ -31,13 +35,14 @@ public record AlertRulesSpec(
     @JsonPropertyDescription("Extra alerting rules, added to the same PrometheusRule.")
     List<ExtraAlertRule> extraRules) {
 
-  public static final AlertRulesSpec DEFAULT = new AlertRulesSpec(null, null, null, null, null, null);
+  public static final AlertRulesSpec DEFAULT = new AlertRulesSpec(null, null, null, null, null, null, null);
 
   public AlertRulesSpec {
     enabled = enabled == null || enabled;
     disabled = disabled == null ? List.of() : List.copyOf(disabled);
     thresholds = thresholds == null ? AlertThresholds.DEFAULT : thresholds;
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+    objectLabels = objectLabels == null ? null : Map.copyOf(objectLabels);
     extraRules = extraRules == null ? List.of() : List.copyOf(extraRules);
   }
 }

@@ -20,6 +20,8 @@ import io.zkoam.api.ZkoamApi;
 @Categories({ZkoamApi.CATEGORY, "zkoam"})
 @AdditionalPrinterColumn(name = "Workload", jsonPath = ".spec.workloadRef.name", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Monitor", jsonPath = ".status.monitor", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Alerts", jsonPath = ".status.alertCount", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class MonitoringTrait extends CustomResource<MonitoringTraitSpec, MonitoringTraitStatus> implements Namespaced, Trait {
   public static final String KIND = "MonitoringTrait";

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.zkoam.api.ZkoamApi;
+import java.util.List;
 import java.util.Map;
 
 /** The ServiceMonitor (or PodMonitor) for the ensemble's metrics port. */
@@ -23,15 +24,23 @@ public record ScrapeSpec(
     String scrapeTimeout,
 
     @JsonPropertyDescription("Extra labels on the monitor object, e.g. release: prometheus for a Prometheus selector.")
-    Map<String, String> labels) {
+    Map<String, String> labels,
 
-  public static final ScrapeSpec DEFAULT = new ScrapeSpec(null, null, null, null);
+    @JsonPropertyDescription("Relabelings of the targets, applied after zkoam's own (which add zk_cluster).")
+    List<Relabeling> relabelings,
+
+    @JsonPropertyDescription("Relabelings of the scraped samples, e.g. to drop unused summaries.")
+    List<Relabeling> metricRelabelings) {
+
+  public static final ScrapeSpec DEFAULT = new ScrapeSpec(null, null, null, null, null, null);
 
   public ScrapeSpec {
     kind = kind == null ? MonitorKind.ServiceMonitor : kind;
     interval = interval == null ? "30s" : interval;
     scrapeTimeout = scrapeTimeout == null ? "10s" : scrapeTimeout;
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+    relabelings = relabelings == null ? List.of() : List.copyOf(relabelings);
+    metricRelabelings = metricRelabelings == null ? List.of() : List.copyOf(metricRelabelings);
   }
 
   public enum MonitorKind { ServiceMonitor, PodMonitor }

@@ -49,6 +49,11 @@ public final class WorkloadEventSources<T extends CustomResource<?, ?> & Trait> 
     return List.of(workloads, pods);
   }
 
+  /** Only the workload, for a trait that never looks at pods (and so needs no permission on them). */
+  public List<EventSource<?, T>> workloadOnly() {
+    return List.of(workloads);
+  }
+
   /** The workload the trait names, from the cache; null when it does not exist. */
   public ZooKeeperCluster workload(T trait) {
     return workloadId(trait).flatMap(workloads::get).orElse(null);

@@ -1,0 +1,124 @@
+package io.zkoam.monitoring.render;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1alpha1.AlertmanagerConfig;
+import io.zkoam.api.naming.ClusterLabels;
+import io.zkoam.api.trait.Durations;
+import io.zkoam.api.v1alpha1.Defaults;
+import io.zkoam.api.v1alpha1.MonitoringTrait;
+import io.zkoam.api.v1alpha1.MonitoringTraitSpec;
+import io.zkoam.api.v1alpha1.ZooKeeperCluster;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Pure: the monitoring objects a trait wants for its cluster, each owned by the trait (so deleting the trait, or the
+ * cluster that owns the trait, removes them). A null member is an object that must not exist. {@code problems} lists
+ * what makes the spec unusable; the controller then changes nothing and reports them.
+ */
+public record DesiredMonitoring(HasMetadata monitor, PrometheusRule rules, AlertmanagerConfig routing,
+    ConfigMap dashboard, int alertCount, List<String> problems) {
+  public static final String MANAGER = "zkoam-monitoring-trait";
+
+  public static DesiredMonitoring of(MonitoringTrait trait, ZooKeeperCluster cluster) {
+    MonitoringTraitSpec spec = trait.getSpec();
+    String namespace = trait.getMetadata().getNamespace();
+    String name = cluster.getMetadata().getName();
+    List<String> problems = check(spec);
+    if (!problems.isEmpty()) {
+      return new DesiredMonitoring(null, null, null, null, 0, problems);
+    }
+    boolean quorum = voters(cluster) > 1;
+    HasMetadata monitor = MonitorModels.monitor(
+        metadata(trait, MonitoringNames.monitor(name), name, spec.scrape().labels()), name, spec.scrape());
+    PrometheusRule rules = spec.rules().enabled()
+        ? RuleModels.rules(metadata(trait, MonitoringNames.rules(name), name, ruleLabels(spec)), namespace, name,
+            spec.rules(), quorum)
+        : null;
+    AlertmanagerConfig routing = spec.alerting().enabled()
+        ? RoutingModels.routing(metadata(trait, MonitoringNames.alertmanagerConfig(name), name, routingLabels(spec)),
+            name, spec.alerting())
+        : null;
+    ConfigMap dashboard = spec.dashboard().enabled()
+        ? DashboardModels.dashboard(metadata(trait, MonitoringNames.dashboard(name), name,
+            spec.dashboard().labels()), namespace, name)
+        : null;
+    int alerts = rules == null ? 0 : RuleModels.alertCount(spec.rules(), quorum);
+    return new DesiredMonitoring(monitor, rules, routing, dashboard, alerts, List.of());
+  }
+
+  /** Voters now or soon: a single-voter ensemble on its way to three already gets its quorum alerts. */
+  static int voters(ZooKeeperCluster cluster) {
+    // A spec-less cluster runs with the defaults (the workload controller fills them in), i.e. 3 replicas.
+    int desired = cluster.getSpec() == null || cluster.getSpec().replicas() == null ? Defaults.REPLICAS
+        : cluster.getSpec().replicas();
+    int observed = cluster.getStatus() == null || cluster.getStatus().voters() == null ? 0
+        : cluster.getStatus().voters();
+    return Math.max(desired, observed);
+  }
+
+  static List<String> check(MonitoringTraitSpec spec) {
+    List<String> problems = new ArrayList<>();
+    // The CRD's pattern refuses a malformed duration; an API without schema validation does not, and an exception
+    // here would fail every reconcile instead of reporting the problem.
+    long interval = millis(spec.scrape().interval(), "scrape.interval", problems);
+    long timeout = millis(spec.scrape().scrapeTimeout(), "scrape.scrapeTimeout", problems);
+    if (interval >= 0 && timeout >= 0 && timeout > interval) {
+      problems.add("scrape.scrapeTimeout " + spec.scrape().scrapeTimeout() + " exceeds scrape.interval "
+          + spec.scrape().interval() + " (prometheus-operator rejects it)");
+    }
+    if (spec.alerting().enabled() && spec.alerting().webhookUrlSecretRef() == null) {
+      problems.add("alerting.webhookUrlSecretRef is required when alerting is enabled");
+    }
+    List<String> unknown = spec.rules().disabled().stream().filter(n -> !AlertCatalog.names().contains(n)).toList();
+    if (!unknown.isEmpty()) {
+      problems.add("rules.disabled names no default alert: " + String.join(", ", unknown));
+    }
+    List<String> clashing = spec.rules().extraRules().stream().map(r -> r.alert())
+        .filter(AlertCatalog.names()::contains).toList();
+    if (!clashing.isEmpty()) {
+      problems.add("rules.extraRules reuse default alert names (disable the default instead): "
+          + String.join(", ", clashing));
+    }
+    return problems;
+  }
+
+  /** The duration in ms, or -1 after adding a problem when it does not parse. */
+  private static long millis(String text, String field, List<String> problems) {
+    try {
+      return Durations.parse(text).toMillis();
+    } catch (IllegalArgumentException e) {
+      problems.add(field + " '" + text + "' is not a duration (e.g. 30s, 1m)");
+      return -1;
+    }
+  }
+
+  private static Map<String, String> ruleLabels(MonitoringTraitSpec spec) {
+    return spec.rules().objectLabels() != null ? spec.rules().objectLabels() : spec.scrape().labels();
+  }
+
+  private static Map<String, String> routingLabels(MonitoringTraitSpec spec) {
+    return spec.alerting().objectLabels() != null ? spec.alerting().objectLabels() : spec.scrape().labels();
+  }
+
+  private static ObjectMeta metadata(MonitoringTrait trait, String objectName, String cluster,
+      Map<String, String> extraLabels) {
+    Map<String, String> labels = new TreeMap<>(extraLabels);
+    labels.putAll(ClusterLabels.selector(cluster));
+    labels.put(ClusterLabels.PART_OF, "zkoam");
+    labels.put(ClusterLabels.MANAGED_BY, MANAGER);
+    return new ObjectMetaBuilder().withName(objectName).withNamespace(trait.getMetadata().getNamespace())
+        .withLabels(labels)
+        .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(trait.getApiVersion())
+            .withKind(trait.getKind()).withName(trait.getMetadata().getName()).withUid(trait.getMetadata().getUid())
+            .withController(true).withBlockOwnerDeletion(true).build())
+        .build();
+  }
+}

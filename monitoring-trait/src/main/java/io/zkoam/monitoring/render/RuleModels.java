@@ -1,0 +1,97 @@
+package io.zkoam.monitoring.render;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRuleBuilder;
+import io.fabric8.openshift.api.model.monitoring.v1.Rule;
+import io.fabric8.openshift.api.model.monitoring.v1.RuleBuilder;
+import io.fabric8.openshift.api.model.monitoring.v1.RuleGroup;
+import io.fabric8.openshift.api.model.monitoring.v1.RuleGroupBuilder;
+import io.zkoam.api.v1alpha1.AlertRulesSpec;
+import io.zkoam.api.v1alpha1.ExtraAlertRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The cluster's PrometheusRule: zkoam's default alerts rendered for this cluster (thresholds, disabled alerts, extra
+ * labels, runbook links) in one group, the user's extra rules in a second. The spec is a plain rule file's
+ * {@code groups:}, which is what the tests hand to promtool.
+ */
+public final class RuleModels {
+  private RuleModels() {}
+
+  /**
+   * @param quorum whether the ensemble has more than one voter; a single voter has no quorum rules to evaluate
+   */
+  public static PrometheusRule rules(ObjectMeta metadata, String namespace, String cluster, AlertRulesSpec spec,
+      boolean quorum) {
+    List<RuleGroup> groups = new ArrayList<>();
+    groups.add(new RuleGroupBuilder().withName("zookeeper." + namespace + "." + cluster)
+        .withRules(defaults(namespace, cluster, spec, quorum)).build());
+    if (!spec.extraRules().isEmpty()) {
+      groups.add(new RuleGroupBuilder().withName("zookeeper." + namespace + "." + cluster + ".extra")
+          .withRules(spec.extraRules().stream().map(r -> extra(r, namespace, cluster, spec)).toList()).build());
+    }
+    return new PrometheusRuleBuilder().withMetadata(metadata).withNewSpec().withGroups(groups).endSpec().build();
+  }
+
+  /** The default alerts this spec keeps, in catalog order. */
+  public static List<DefaultAlert> kept(AlertRulesSpec spec, boolean quorum) {
+    return AlertCatalog.ALL.stream()
+        .filter(a -> !spec.disabled().contains(a.name()))
+        .filter(a -> quorum || !a.quorumOnly())
+        .toList();
+  }
+
+  /** How many alerts the rule holds, defaults and extras. */
+  public static int alertCount(AlertRulesSpec spec, boolean quorum) {
+    return kept(spec, quorum).size() + spec.extraRules().size();
+  }
+
+  private static List<Rule> defaults(String namespace, String cluster, AlertRulesSpec spec, boolean quorum) {
+    String selector = MonitoringNames.selector(namespace, cluster);
+    return kept(spec, quorum).stream().map(a -> {
+      Map<String, String> annotations = new TreeMap<>();
+      annotations.put("summary", a.summary());
+      annotations.put("description", a.description());
+      if (spec.runbookBaseUrl() != null) {
+        annotations.put("runbook_url", stripSlash(spec.runbookBaseUrl()) + "/" + a.name());
+      }
+      return new RuleBuilder().withAlert(a.name()).withExpr(new IntOrString(a.render(selector, spec.thresholds())))
+          .withFor(a.forDuration()).withLabels(labels(spec, a.severity(), namespace, cluster, Map.of()))
+          .withAnnotations(annotations).build();
+    }).toList();
+  }
+
+  private static Rule extra(ExtraAlertRule rule, String namespace, String cluster, AlertRulesSpec spec) {
+    Map<String, String> annotations = new TreeMap<>(rule.annotations());
+    if (spec.runbookBaseUrl() != null) {
+      annotations.putIfAbsent("runbook_url", stripSlash(spec.runbookBaseUrl()) + "/" + rule.alert());
+    }
+    return new RuleBuilder().withAlert(rule.alert()).withExpr(new IntOrString(rule.expr()))
+        .withFor(rule.forDuration()).withLabels(labels(spec, rule.severity(), namespace, cluster, rule.labels()))
+        .withAnnotations(annotations.isEmpty() ? null : annotations).build();
+  }
+
+  /**
+   * The alert's labels: the spec's, the rule's own, severity, and the cluster's namespace and zk_cluster last, so an
+   * extra rule whose expression does not carry them is still routed to this cluster's receiver (Alertmanager confines
+   * an AlertmanagerConfig to alerts whose namespace label is its own).
+   */
+  private static Map<String, String> labels(AlertRulesSpec spec, ExtraAlertRule.Severity severity, String namespace,
+      String cluster, Map<String, String> own) {
+    Map<String, String> labels = new TreeMap<>(spec.labels());
+    labels.putAll(own);
+    labels.put("severity", severity.name());
+    labels.put("namespace", namespace);
+    labels.put(MonitoringNames.CLUSTER_LABEL, cluster);
+    return labels;
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}
