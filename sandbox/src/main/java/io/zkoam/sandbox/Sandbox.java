@@ -15,6 +15,7 @@ import io.zkoam.api.v1alpha1.ScalerTrait;
 import io.zkoam.runtime.ControllerOptions;
 import io.zkoam.runtime.ControllerRuntime;
 import io.zkoam.sandbox.api.EmbeddedApiServer;
+import io.zkoam.sandbox.api.ObservedPermissions;
 import io.zkoam.sandbox.api.WriteFaults;
 import io.zkoam.sandbox.apps.StatefulSetSimulator;
 import io.zkoam.sandbox.gc.GarbageCollector;
@@ -24,6 +25,8 @@ import io.zkoam.sandbox.net.ServiceProxy;
 import io.zkoam.sandbox.node.SimulatedNode;
 import io.zkoam.sandbox.node.VolumeStore;
 import io.zkoam.rollout.RolloutTiming;
+import io.zkoam.monitoring.MonitoringTiming;
+import io.zkoam.monitoring.MonitoringTraitMain;
 import io.zkoam.rollout.RolloutTraitMain;
 import io.zkoam.scaler.ScalerTiming;
 import io.zkoam.scaler.ScalerTraitMain;
@@ -43,6 +46,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +62,13 @@ public final class Sandbox implements AutoCloseable {
   static final List<String> CRD_RESOURCES = List.of("zookeeperclusters.zkoam.io-v1.yml",
       "scalertraits.zkoam.io-v1.yml", "rollouttraits.zkoam.io-v1.yml", "monitoringtraits.zkoam.io-v1.yml");
 
+  /**
+   * Open-schema stand-ins for prometheus-operator's CRDs, loaded only into the embedded API (never installed into an
+   * external cluster), so the MonitoringTrait's objects exist in the sandbox as they would beside a real operator.
+   */
+  static final List<String> PROMETHEUS_OPERATOR_STAND_INS = List.of("servicemonitors", "podmonitors",
+      "prometheusrules", "alertmanagerconfigs");
+
   private final SandboxOptions options;
   private final EmbeddedApiServer api;
   private final PodNetwork network;
@@ -66,7 +77,8 @@ public final class Sandbox implements AutoCloseable {
   private final GarbageCollector collector;
   private final ServiceProxy proxy;
   private final KubernetesClient client;
-  private final Supplier<KubernetesClient> clients;
+  /** A new client with the given User-Agent (null: fabric8's default); controllers send their names. */
+  private final Function<String, KubernetesClient> clients;
   private final List<KubernetesClient> externalClients = new ArrayList<>();
   /** What the constructor started so far, closed in reverse order if it fails part-way. */
   private final java.util.Deque<AutoCloseable> parts = new java.util.ArrayDeque<>();
@@ -80,43 +92,52 @@ public final class Sandbox implements AutoCloseable {
       List<JsonNode> crds = crds();
       boolean external = options.externalKubeconfig().isPresent();
       if (external) {
-        Config config = externalConfig(options.externalKubeconfig().get());
+        String kubeconfig = readKubeconfig(options.externalKubeconfig().get());
         this.api = null;
-        this.clients = () -> track(new KubernetesClientBuilder().withConfig(config).build());
+        this.clients = userAgent -> track(new KubernetesClientBuilder().withConfig(externalConfig(kubeconfig,
+            userAgent)).build());
       } else {
-        this.api = EmbeddedApiServer.start(crds, options.apiPort(), clock);
+        List<JsonNode> served = new ArrayList<>(crds);
+        served.addAll(EmbeddedApiServer.readCrds(PROMETHEUS_OPERATOR_STAND_INS.stream()
+            .map(n -> resource("sandbox/prometheus-operator/" + n + ".monitoring.coreos.com.yml")).toList()));
+        this.api = EmbeddedApiServer.start(served, options.apiPort(), clock);
         parts.push(api);
         this.clients = api::newClient;
       }
-      this.client = clients.get();
+      this.client = clients.apply(null);
       if (external) {
         installMissingCrds(crds);
       }
       this.network = new PodNetwork(options.workDir().resolve("hosts"));
-      this.statefulSets = options.statefulSetController() ? new StatefulSetSimulator(clients.get()).start() : null;
+      this.statefulSets = options.statefulSetController() ? new StatefulSetSimulator(clients.apply(null)).start()
+          : null;
       if (statefulSets != null) {
         parts.push(statefulSets);
       }
-      this.node = new SimulatedNode(clients.get(), network, options.workDir(), clock, external).start();
+      this.node = new SimulatedNode(clients.apply(null), network, options.workDir(), clock, external).start();
       parts.push(node);
       // A real cluster has its own garbage collector; kubectl logs would ask a real kubelet.
       this.collector = external ? null
-          : new GarbageCollector(clients.get(), api.catalog()).start(Duration.ofSeconds(1));
+          : new GarbageCollector(clients.apply(null), api.catalog()).start(Duration.ofSeconds(1));
       if (collector != null) {
         parts.push(collector);
       }
       if (!external) {
         api.serveLogs(node::logFile);
       }
-      this.proxy = new ServiceProxy(clients.get(), network).start();
+      this.proxy = new ServiceProxy(clients.apply(null), network).start();
       parts.push(proxy);
-      controllerFactories.put(WorkloadControllerMain.NAME, () -> WorkloadControllerMain.start(clients.get(),
-          ControllerOptions.embedded(WorkloadControllerMain.NAME), new Platform(false, "cluster.local"),
-          options.timing()));
-      controllerFactories.put(ScalerTraitMain.NAME, () -> ScalerTraitMain.start(clients.get(),
+      controllerFactories.put(WorkloadControllerMain.NAME, () -> WorkloadControllerMain.start(
+          clients.apply(WorkloadControllerMain.NAME), ControllerOptions.embedded(WorkloadControllerMain.NAME),
+          new Platform(false, "cluster.local"), options.timing()));
+      controllerFactories.put(ScalerTraitMain.NAME, () -> ScalerTraitMain.start(clients.apply(ScalerTraitMain.NAME),
           ControllerOptions.embedded(ScalerTraitMain.NAME), ScalerTiming.DEFAULT, options.scalerHooks().get()));
-      controllerFactories.put(RolloutTraitMain.NAME, () -> RolloutTraitMain.start(clients.get(),
-          ControllerOptions.embedded(RolloutTraitMain.NAME), RolloutTiming.DEFAULT, options.rolloutHooks().get()));
+      controllerFactories.put(RolloutTraitMain.NAME, () -> RolloutTraitMain.start(
+          clients.apply(RolloutTraitMain.NAME), ControllerOptions.embedded(RolloutTraitMain.NAME),
+          RolloutTiming.DEFAULT, options.rolloutHooks().get()));
+      controllerFactories.put(MonitoringTraitMain.NAME, () -> MonitoringTraitMain.start(
+          clients.apply(MonitoringTraitMain.NAME), ControllerOptions.embedded(MonitoringTraitMain.NAME),
+          MonitoringTiming.DEFAULT));
       controllerFactories.keySet().forEach(this::startController);
       controllers.values().forEach(parts::push);
       if (!external) {
@@ -136,12 +157,21 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  private static Config externalConfig(Path kubeconfig) {
+  private static String readKubeconfig(Path kubeconfig) {
     try {
-      return Config.fromKubeconfig(Files.readString(kubeconfig));
+      return Files.readString(kubeconfig);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read kubeconfig " + kubeconfig, e);
     }
+  }
+
+  /** A fresh Config per client, so each can carry its own User-Agent. */
+  private static Config externalConfig(String kubeconfig, String userAgent) {
+    Config config = Config.fromKubeconfig(kubeconfig);
+    if (userAgent != null) {
+      config.setUserAgent(userAgent);
+    }
+    return config;
   }
 
   private synchronized KubernetesClient track(KubernetesClient c) {
@@ -272,6 +302,9 @@ public final class Sandbox implements AutoCloseable {
       statefulSets.close();
     }
     if (api != null) {
+      // Each controller's client sends its name as User-Agent: what the ITs made it do, for deploy-tests' RbacTest.
+      ObservedPermissions.directoryFromSystemProperty().ifPresent(dir -> api.observedPermissions()
+          .writeMerged(dir, controllerFactories.keySet()));
       api.close();
     }
     externalClients.forEach(KubernetesClient::close);

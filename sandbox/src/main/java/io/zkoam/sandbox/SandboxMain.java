@@ -19,7 +19,7 @@ public final class SandboxMain {
   static final String USAGE = """
       usage: java -jar sandbox/target/zkoam-sandbox.jar [options]
         --kubeconfig-out PATH        write a kubeconfig for kubectl (default: <work dir>/kubeconfig)
-        --apply FILE...              apply these manifests instead of the standalone samples (cluster, scaler, rollout)
+        --apply FILE...              apply these manifests instead of the standalone samples (cluster and the 3 traits)
         --scenario demo              run the scripted tour with the workload checker, print its counts, exit
         --port N                     port of the embedded API on 127.0.0.1 (default: any free port)
         --work-dir DIR               where volumes and logs live (default: a new temporary directory, removed on exit)
@@ -69,9 +69,11 @@ public final class SandboxMain {
       manifests.add(Sandbox.sample("zookeepercluster.yaml"));
       manifests.add(Sandbox.sample("scalertrait.yaml"));
       manifests.add(Sandbox.sample("rollouttrait.yaml"));
+      manifests.add(Sandbox.sample("monitoringtrait.yaml"));
       out.println("applying the standalone samples: ZooKeeperCluster zk (3 members), ScalerTrait zk-scaler (3 "
-          + "voters; patch its spec.replicas to grow or shrink the ensemble) and RolloutTrait zk-rollout (patch zk's "
-          + "spec.version to roll the pods, leader last)");
+          + "voters; patch its spec.replicas to grow or shrink the ensemble), RolloutTrait zk-rollout (patch zk's "
+          + "spec.version to roll the pods, leader last) and MonitoringTrait zk-monitoring (ServiceMonitor, "
+          + "PrometheusRule and dashboard: kubectl get servicemonitors,prometheusrules,cm)");
     } else {
       for (Path file : parsed.apply) {
         manifests.add(Files.readString(file));

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.zkoam.api.naming.ClusterNames;
 import io.zkoam.api.status.Conditions;
 import io.zkoam.api.testing.Await;
 import io.zkoam.api.v1alpha1.ZooKeeperCluster;
 import io.zkoam.sandbox.check.CheckReport;
 import io.zkoam.sandbox.check.WorkloadChecker;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * One ZooKeeperCluster through its life on the sandbox, where real servers form a quorum under the workload
  * controller: it forms, serves clients, survives a pod deletion and a peer crash without losing an acknowledged write,
- * and its deletion removes everything but the claims.
+ * drops its disruption budget and grows its claims when told to, and its deletion removes everything but the claims.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterLifecycleIT {
@@ -184,8 +189,34 @@ class ClusterLifecycleIT {
         .anyMatch(o -> o.name().equals(pod) && "follower".equals(o.mode()) && Boolean.FALSE.equals(o.voter()));
   }
 
+  /**
+   * spec.disruptionBudget.enabled false deletes the PodDisruptionBudget; a larger spec.storage.size patches every
+   * existing claim (claim templates are immutable). deploy-tests' RbacTest relies on this to see both in use.
+   */
   @Test
   @Order(5)
+  void turningTheBudgetOffDeletesItAndGrowingStorageExpandsEveryClaim() {
+    awaitReady();
+    String budget = ClusterNames.disruptionBudget("zk");
+    assertThat(sandbox.client().policy().v1().podDisruptionBudget().inNamespace(NS).withName(budget).get())
+        .isNotNull();
+    BigDecimal grown = Quantity.getAmountInBytes(new Quantity(cluster().getSpec().storage().size()))
+        .multiply(BigDecimal.valueOf(2));
+    sandbox.client().resources(ZooKeeperCluster.class).inNamespace(NS).withName("zk").patch(
+        PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"disruptionBudget\":{\"enabled\":false},"
+            + "\"storage\":{\"size\":\"" + grown.toBigInteger() + "\"}}}");
+    Await.until(FORM, "budget deleted and claims expanded", () ->
+        sandbox.client().policy().v1().podDisruptionBudget().inNamespace(NS).withName(budget).get() == null
+            && sandbox.client().persistentVolumeClaims().inNamespace(NS).list().getItems().stream()
+                .filter(c -> List.of("data-zk-0", "data-zk-1", "data-zk-2").contains(c.getMetadata().getName()))
+                .filter(c -> Quantity.getAmountInBytes(c.getSpec().getResources().getRequests().get("storage"))
+                    .compareTo(grown) == 0).count() == 3,
+        ClusterLifecycleIT::describe);
+    awaitReady();
+  }
+
+  @Test
+  @Order(6)
   void deletingTheClusterRemovesEverythingButTheClaims() {
     awaitReady();
     sandbox.client().resources(ZooKeeperCluster.class).inNamespace(NS).withName("zk").delete();

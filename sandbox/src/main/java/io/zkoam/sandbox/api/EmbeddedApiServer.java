@@ -44,6 +44,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
   private final KubernetesMockServer server;
   private final ApiCatalog catalog = new ApiCatalog();
   private final WriteFaults faults;
+  private final ObservedPermissions observed = new ObservedPermissions();
   private final SandboxDispatcher dispatcher;
   private final List<KubernetesClient> clients = new ArrayList<>();
 
@@ -57,7 +58,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
     }
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     KubernetesMixedDispatcher store = new KubernetesMixedDispatcher(responses, contexts);
-    dispatcher = new SandboxDispatcher(store, catalog, faults, clock);
+    dispatcher = new SandboxDispatcher(store, catalog, faults, clock, observed);
     server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
     try {
       server.init(InetAddress.getByName("127.0.0.1"), port);
@@ -97,10 +98,22 @@ public final class EmbeddedApiServer implements AutoCloseable {
     return server.getPort();
   }
 
-  /** A new client of the embedded API; closed with the server. */
-  public synchronized KubernetesClient newClient() {
-    Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withNamespace("default")
-        .withTrustCerts(true).withRequestRetryBackoffLimit(0).build();
+  /** A new client of the embedded API with fabric8's default user agent; closed with the server. */
+  public KubernetesClient newClient() {
+    return newClient(null);
+  }
+
+  /**
+   * A new client of the embedded API that sends {@code userAgent} (null: fabric8's default) as its User-Agent, by
+   * which {@link #observedPermissions()} tells the components apart; closed with the server.
+   */
+  public synchronized KubernetesClient newClient(String userAgent) {
+    ConfigBuilder builder = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withNamespace("default")
+        .withTrustCerts(true).withRequestRetryBackoffLimit(0);
+    if (userAgent != null) {
+      builder.withUserAgent(userAgent);
+    }
+    Config config = builder.build();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     clients.add(client);
     return client;
@@ -127,6 +140,11 @@ public final class EmbeddedApiServer implements AutoCloseable {
   /** Finds the log file of a container. */
   public interface LogFiles {
     java.util.Optional<Path> find(String namespace, String pod, String container);
+  }
+
+  /** The RBAC permissions the requests so far needed, by user agent. */
+  public ObservedPermissions observedPermissions() {
+    return observed;
   }
 
   public WriteFaults faults() {

@@ -9,7 +9,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * In front of the mock API's CRUD store: discovery documents, table output for kubectl, and injected write faults.
+ * In front of the mock API's CRUD store: discovery documents, table output for kubectl, and injected write faults;
+ * it also records the RBAC permission each request needs, by user agent ({@link ObservedPermissions}).
  * Everything else is the mock's own behaviour, with its known gaps (no server-side apply, no strategic merge patch,
  * no validation, no defaulting, no garbage collection; the sandbox adds a garbage collector of its own).
  */
@@ -21,6 +22,7 @@ final class SandboxDispatcher extends Dispatcher {
   private final Discovery discovery;
   private final WriteFaults faults;
   private final Clock clock;
+  private final ObservedPermissions observed;
   private volatile ContainerLogs logs = (namespace, pod, container) -> Optional.empty();
 
   /** Where {@code kubectl logs} reads from: the simulated node's container log files. */
@@ -32,8 +34,10 @@ final class SandboxDispatcher extends Dispatcher {
     this.logs = logs;
   }
 
-  SandboxDispatcher(Dispatcher store, ApiCatalog catalog, WriteFaults faults, Clock clock) {
+  SandboxDispatcher(Dispatcher store, ApiCatalog catalog, WriteFaults faults, Clock clock,
+      ObservedPermissions observed) {
     this.store = store;
+    this.observed = observed;
     this.catalog = catalog;
     this.discovery = new Discovery(catalog);
     this.faults = faults;
@@ -44,6 +48,7 @@ final class SandboxDispatcher extends Dispatcher {
   public MockResponse dispatch(RecordedRequest request) {
     String method = request.getMethod();
     String path = request.getPath();
+    observed.record(request.getHeader("User-Agent"), method, path);
     if (method.equals("GET")) {
       Optional<String> document = discovery.answer(path);
       if (document.isPresent()) {

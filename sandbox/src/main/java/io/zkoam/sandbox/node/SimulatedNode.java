@@ -30,7 +30,7 @@ public final class SimulatedNode implements AutoCloseable {
   private final VolumeStore volumes;
   private final Clock clock;
   private final boolean schedules;
-  private final List<ContainerImage> images = withScripts(List.of(new AgentImage(), new ZooKeeperImage()));
+  private final List<ContainerImage> images;
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   /** Pods deleted but still stopping: a new pod of the same name starts only once these processes are gone. */
   private final Map<String, Thread> stopping = new ConcurrentHashMap<>();
@@ -49,6 +49,7 @@ public final class SimulatedNode implements AutoCloseable {
     this.volumes = new VolumeStore(workDir, client);
     this.clock = clock;
     this.schedules = schedules;
+    this.images = withScripts(List.of(new AgentImage(), new ZooKeeperImage(new ZooKeeperLibraries(workDir))));
   }
 
   public SimulatedNode start() {

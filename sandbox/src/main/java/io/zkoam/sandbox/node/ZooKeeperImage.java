@@ -1,5 +1,6 @@
 package io.zkoam.sandbox.node;
 
+import io.zkoam.zkprocess.JavaClasspath;
 import io.fabric8.kubernetes.api.model.Container;
 import io.zkoam.zkprocess.ZooKeeperProcess;
 import java.nio.file.Path;
@@ -15,6 +16,12 @@ import java.util.Optional;
  */
 final class ZooKeeperImage implements ContainerImage {
   static final long HEAP_CAP_MIB = 128;
+
+  private final ZooKeeperLibraries libraries;
+
+  ZooKeeperImage(ZooKeeperLibraries libraries) {
+    this.libraries = libraries;
+  }
 
   @Override
   public boolean handles(Container container) {
@@ -44,6 +51,7 @@ final class ZooKeeperImage implements ContainerImage {
         .logFile(launch.logFile())
         .hostsFile(launch.hostsFile())
         .jvmOptions(jvm)
+        .classpath(libraries.classpathPrefix() + JavaClasspath.ofRunningJvm())
         .build()
         .start();
     return new RunningContainer() {
