@@ -1,5 +1,6 @@
 package io.zkoam.monitoring;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -70,8 +71,16 @@ public final class MonitoringTraitReconciler implements Reconciler<MonitoringTra
       publish(trait, MonitoringStatusModel.forInvalid(trait, cluster, desired, now), context);
       return UpdateControl.<MonitoringTrait>noUpdate();
     }
-    MonitoringApplier.Result result = applier.apply(desired, trait.getMetadata().getNamespace(), cluster,
-        trait.getMetadata().getUid(), apis.served());
+    MonitoringApplier.Result result;
+    try {
+      result = applier.apply(desired, trait.getMetadata().getNamespace(), cluster, trait.getMetadata().getUid(),
+          apis.served());
+    } catch (KubernetesClientException e) {
+      // Discovery itself failed (not a 404, which means "not installed"): say so and ask again at the retry.
+      result = new MonitoringApplier.Result(List.of(), List.of(), List.of(),
+          List.of("API discovery of " + MonitoringApis.GROUP + ": " + e.getCode() + " " + e.getMessage()),
+          null, null, null, null);
+    }
     for (MonitoringApplier.Change change : result.changes()) {
       events.normal(trait, change.outcome().name().charAt(0) + change.outcome().name().substring(1).toLowerCase(),
           change.kind() + " " + change.name() + " " + change.outcome().name().toLowerCase());

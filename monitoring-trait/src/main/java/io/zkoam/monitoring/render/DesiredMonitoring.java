@@ -26,6 +26,7 @@ import java.util.TreeMap;
 public record DesiredMonitoring(HasMetadata monitor, PrometheusRule rules, AlertmanagerConfig routing,
     ConfigMap dashboard, int alertCount, List<String> problems) {
   public static final String MANAGER = "zkoam-monitoring-trait";
+  static final long MAX_SCRAPE_INTERVAL_MILLIS = 120_000;
 
   public static DesiredMonitoring of(MonitoringTrait trait, ZooKeeperCluster cluster) {
     MonitoringTraitSpec spec = trait.getSpec();
@@ -35,22 +36,22 @@ public record DesiredMonitoring(HasMetadata monitor, PrometheusRule rules, Alert
     if (!problems.isEmpty()) {
       return new DesiredMonitoring(null, null, null, null, 0, problems);
     }
-    boolean quorum = voters(cluster) > 1;
+    int voters = voters(cluster);
     HasMetadata monitor = MonitorModels.monitor(
         metadata(trait, MonitoringNames.monitor(name), name, spec.scrape().labels()), name, spec.scrape());
     PrometheusRule rules = spec.rules().enabled()
         ? RuleModels.rules(metadata(trait, MonitoringNames.rules(name), name, ruleLabels(spec)), namespace, name,
-            spec.rules(), quorum)
+            spec.rules(), voters)
         : null;
     AlertmanagerConfig routing = spec.alerting().enabled()
         ? RoutingModels.routing(metadata(trait, MonitoringNames.alertmanagerConfig(name), name, routingLabels(spec)),
-            name, spec.alerting())
+            namespace, name, spec.alerting())
         : null;
     ConfigMap dashboard = spec.dashboard().enabled()
         ? DashboardModels.dashboard(metadata(trait, MonitoringNames.dashboard(name), name,
             spec.dashboard().labels()), namespace, name)
         : null;
-    int alerts = rules == null ? 0 : RuleModels.alertCount(spec.rules(), quorum);
+    int alerts = rules == null ? 0 : RuleModels.alertCount(spec.rules(), voters);
     return new DesiredMonitoring(monitor, rules, routing, dashboard, alerts, List.of());
   }
 
@@ -73,6 +74,12 @@ public record DesiredMonitoring(HasMetadata monitor, PrometheusRule rules, Alert
     if (interval >= 0 && timeout >= 0 && timeout > interval) {
       problems.add("scrape.scrapeTimeout " + spec.scrape().scrapeTimeout() + " exceeds scrape.interval "
           + spec.scrape().interval() + " (prometheus-operator rejects it)");
+    }
+    // The rules' rate() and increase() windows are 5 minutes: with fewer than two samples in them a third of the
+    // alerts could never fire while the trait reported Ready.
+    if (interval > MAX_SCRAPE_INTERVAL_MILLIS) {
+      problems.add("scrape.interval " + spec.scrape().interval() + " is longer than 2m: the alert rules' 5-minute "
+          + "windows would hold fewer than two samples and their alerts could never fire");
     }
     if (spec.alerting().enabled() && spec.alerting().webhookUrlSecretRef() == null) {
       problems.add("alerting.webhookUrlSecretRef is required when alerting is enabled");

@@ -24,13 +24,13 @@ public final class RuleModels {
   private RuleModels() {}
 
   /**
-   * @param quorum whether the ensemble has more than one voter; a single voter has no quorum rules to evaluate
+   * @param voters the ensemble's voters (now or soon); quorum alerts need more than one
    */
   public static PrometheusRule rules(ObjectMeta metadata, String namespace, String cluster, AlertRulesSpec spec,
-      boolean quorum) {
+      int voters) {
     List<RuleGroup> groups = new ArrayList<>();
     groups.add(new RuleGroupBuilder().withName("zookeeper." + namespace + "." + cluster)
-        .withRules(defaults(namespace, cluster, spec, quorum)).build());
+        .withRules(defaults(namespace, cluster, spec, voters)).build());
     if (!spec.extraRules().isEmpty()) {
       groups.add(new RuleGroupBuilder().withName("zookeeper." + namespace + "." + cluster + ".extra")
           .withRules(spec.extraRules().stream().map(r -> extra(r, namespace, cluster, spec)).toList()).build());
@@ -39,21 +39,21 @@ public final class RuleModels {
   }
 
   /** The default alerts this spec keeps, in catalog order. */
-  public static List<DefaultAlert> kept(AlertRulesSpec spec, boolean quorum) {
+  public static List<DefaultAlert> kept(AlertRulesSpec spec, int voters) {
     return AlertCatalog.ALL.stream()
         .filter(a -> !spec.disabled().contains(a.name()))
-        .filter(a -> quorum || !a.quorumOnly())
+        .filter(a -> voters >= a.minVoters())
         .toList();
   }
 
   /** How many alerts the rule holds, defaults and extras. */
-  public static int alertCount(AlertRulesSpec spec, boolean quorum) {
-    return kept(spec, quorum).size() + spec.extraRules().size();
+  public static int alertCount(AlertRulesSpec spec, int voters) {
+    return kept(spec, voters).size() + spec.extraRules().size();
   }
 
-  private static List<Rule> defaults(String namespace, String cluster, AlertRulesSpec spec, boolean quorum) {
+  private static List<Rule> defaults(String namespace, String cluster, AlertRulesSpec spec, int voters) {
     String selector = MonitoringNames.selector(namespace, cluster);
-    return kept(spec, quorum).stream().map(a -> {
+    return kept(spec, voters).stream().map(a -> {
       Map<String, String> annotations = new TreeMap<>();
       annotations.put("summary", a.summary());
       annotations.put("description", a.description());

@@ -20,6 +20,7 @@ public final class MonitoringStatusModel {
   public static final String OPERATOR_MISSING = "PrometheusOperatorMissing";
   public static final String INVALID_SPEC = "InvalidSpec";
   public static final String NOT_OWNED = "ObjectNotOwned";
+  public static final String APPLY_FAILED = "ApplyFailed";
 
   private MonitoringStatusModel() {}
 
@@ -41,7 +42,11 @@ public final class MonitoringStatusModel {
     String reason;
     String message;
     Phase phase;
-    if (notOwned) {
+    if (!result.failed().isEmpty()) {
+      phase = Phase.Failed;
+      reason = APPLY_FAILED;
+      message = "the API server refused: " + String.join("; ", result.failed()) + "; retried at every retry";
+    } else if (notOwned) {
       phase = Phase.Failed;
       reason = NOT_OWNED;
       message = "not changed because another owner has them: " + String.join(", ", result.notOwned())

@@ -220,4 +220,25 @@ class DesiredMonitoringTest {
   private static List<String> alertNames(PrometheusRule rules) {
     return rules.getSpec().getGroups().stream().flatMap(g -> g.getRules().stream()).map(Rule::getAlert).toList();
   }
+
+  @Test
+  void aScrapeIntervalTooLongForTheRuleWindowsIsRefused() {
+    assertThat(DesiredMonitoring.check(new io.zkoam.api.v1alpha1.MonitoringTraitSpec(
+        new io.zkoam.api.v1alpha1.WorkloadRef(null, "ZooKeeperCluster", "orders"),
+        new io.zkoam.api.v1alpha1.ScrapeSpec(null, "3m", "10s", null, null, null), null, null, null)))
+        .singleElement().asString().contains("scrape.interval 3m is longer than 2m");
+    assertThat(DesiredMonitoring.check(new io.zkoam.api.v1alpha1.MonitoringTraitSpec(
+        new io.zkoam.api.v1alpha1.WorkloadRef(null, "ZooKeeperCluster", "orders"),
+        new io.zkoam.api.v1alpha1.ScrapeSpec(null, "2m", "10s", null, null, null), null, null, null))).isEmpty();
+  }
+
+  @Test
+  void twoVotersGetNoNoFaultToleranceAlertWhichWouldFireForever() {
+    io.zkoam.api.v1alpha1.AlertRulesSpec rules = io.zkoam.api.v1alpha1.AlertRulesSpec.DEFAULT;
+    assertThat(RuleModels.kept(rules, 2)).extracting(DefaultAlert::name)
+        .contains("ZooKeeperNoLeader", "ZooKeeperFollowersNotSynced").doesNotContain("ZooKeeperNoFaultTolerance");
+    assertThat(RuleModels.kept(rules, 3)).extracting(DefaultAlert::name).contains("ZooKeeperNoFaultTolerance");
+    assertThat(RuleModels.kept(rules, 1)).extracting(DefaultAlert::name)
+        .doesNotContain("ZooKeeperNoLeader", "ZooKeeperNoFaultTolerance");
+  }
 }

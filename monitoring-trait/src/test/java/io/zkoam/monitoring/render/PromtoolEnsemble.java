@@ -227,6 +227,12 @@ final class PromtoolEnsemble {
       return this;
     }
 
+    /** The target itself is gone (pod pending without an address, or deleted): every series, up too, goes stale. */
+    Ensemble vanishAll(int from) {
+      series.forEach((k, v) -> Arrays.fill(v, from, STEPS + 1, Double.NaN));
+      return this;
+    }
+
     Ensemble downAll(int from) {
       targets.forEach(t -> down(t, from));
       return this;

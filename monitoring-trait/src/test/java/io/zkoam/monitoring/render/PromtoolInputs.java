@@ -74,6 +74,10 @@ final class PromtoolInputs {
     return healthy().downAll(60);
   }
 
+  static Ensemble ensembleVanished() {
+    return healthy().vanishAll(60);
+  }
+
   /** Each election is observed on every server: election_time_count goes up by one on all of them. */
   static Ensemble elections(int... minutes) {
     Ensemble e = healthy();

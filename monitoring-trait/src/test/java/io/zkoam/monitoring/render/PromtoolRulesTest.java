@@ -8,6 +8,7 @@ import static io.zkoam.monitoring.render.PromtoolEnsemble.P2;
 import static io.zkoam.monitoring.render.PromtoolInputs.counterErrors;
 import static io.zkoam.monitoring.render.PromtoolInputs.elections;
 import static io.zkoam.monitoring.render.PromtoolInputs.ensembleDown;
+import static io.zkoam.monitoring.render.PromtoolInputs.ensembleVanished;
 import static io.zkoam.monitoring.render.PromtoolInputs.everywhere;
 import static io.zkoam.monitoring.render.PromtoolInputs.followerNotServing;
 import static io.zkoam.monitoring.render.PromtoolInputs.gcHeavy;
@@ -205,7 +206,7 @@ class PromtoolRulesTest {
     assertThat(rendered.rules()).doesNotContainKeys(QUORUM_ALERTS.toArray(String[]::new));
     assertThat(rendered.rules().keySet())
         .containsExactlyElementsOf(AlertCatalog.names().stream().filter(n -> !QUORUM_ALERTS.contains(n)).toList());
-    assertThat(rendered.rules()).hasSize(RuleModels.alertCount(AlertRulesSpec.DEFAULT, false));
+    assertThat(rendered.rules()).hasSize(RuleModels.alertCount(AlertRulesSpec.DEFAULT, 1));
     assertThat(Files.readString(rendered.rulesFile())).doesNotContain("leader_uptime").doesNotContain("quorum_size");
   }
 
@@ -243,6 +244,9 @@ class PromtoolRulesTest {
         Alert.pod("ZooKeeperTargetDown", P0),
         Alert.pod("ZooKeeperTargetDown", P1),
         Alert.pod("ZooKeeperTargetDown", P2))));
+    s.add(new Scenario("every target vanished (pods pending or deleted)", ensembleVanished(), List.of(
+        Alert.cluster("ZooKeeperEnsembleDown"),
+        Alert.cluster("ZooKeeperMetricsAbsent"))));
     s.add(new Scenario("no series at all", new Ensemble(), List.of(Alert.cluster("ZooKeeperMetricsAbsent"))));
     s.add(new Scenario("one leader election 2 minutes ago", elections(88), List.of(
         Alert.cluster("ZooKeeperLeaderElection"))));

@@ -52,7 +52,7 @@ final class PromtoolTestFile {
 
   static Rendered render(Profile profile, Path base) throws IOException {
     PrometheusRule rule = RuleModels.rules(new ObjectMetaBuilder().withName(MonitoringNames.rules(CLUSTER))
-        .withNamespace(NS).build(), NS, CLUSTER, profile.spec(), profile.quorum());
+        .withNamespace(NS).build(), NS, CLUSTER, profile.spec(), profile.quorum() ? 3 : 1);
     Path dir = Files.createDirectories(base.resolve(profile.name()));
     Path file = dir.resolve("rules.yaml");
     Files.writeString(file, new KubernetesSerialization().asYaml(rule.getSpec()));

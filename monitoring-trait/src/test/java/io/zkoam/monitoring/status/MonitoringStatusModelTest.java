@@ -35,7 +35,7 @@ class MonitoringStatusModelTest {
 
   private static MonitoringApplier.Result applied(List<String> missing, List<String> notOwned, String monitor,
       String rules, String routing, String dashboard) {
-    return new MonitoringApplier.Result(List.of(), missing, notOwned, monitor, rules, routing, dashboard);
+    return new MonitoringApplier.Result(List.of(), missing, notOwned, List.of(), monitor, rules, routing, dashboard);
   }
 
   private static String condition(MonitoringTraitStatus status, String type) {
@@ -206,5 +206,18 @@ class MonitoringStatusModelTest {
     assertThat(MonitoringStatusModel.readyReason(null)).isNull();
     assertThat(MonitoringStatusModel.readyReason(new MonitoringTraitStatus(1L, Phase.Pending, null, null, null, null,
         null, List.of()))).isNull();
+  }
+
+  @Test
+  void aRefusedObjectFailsWithTheApiServersReasonAndKeepsTheOthersNames() {
+    MonitoringTrait trait = trait("  dashboard:\n    enabled: true\n");
+    MonitoringApplier.Result refused = new MonitoringApplier.Result(List.of(), List.of(), List.of(),
+        List.of("PrometheusRule orders-zookeeper-alerts: 422 admission webhook denied the request"),
+        "orders-zookeeper", null, null, null);
+    MonitoringTraitStatus status = MonitoringStatusModel.forResult(trait, "orders", desired(trait), refused, T0);
+    assertThat(status.phase()).isEqualTo(Phase.Failed);
+    assertThat(status.monitor()).isEqualTo("orders-zookeeper");
+    assertThat(condition(status, "Ready")).isEqualTo("False/" + MonitoringStatusModel.APPLY_FAILED);
+    assertThat(message(status, "Ready")).contains("422 admission webhook denied");
   }
 }
