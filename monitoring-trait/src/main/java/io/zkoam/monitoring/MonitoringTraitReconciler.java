@@ -79,7 +79,7 @@ public final class MonitoringTraitReconciler implements Reconciler<MonitoringTra
       // Discovery itself failed (not a 404, which means "not installed"): say so and ask again at the retry.
       result = new MonitoringApplier.Result(List.of(), List.of(), List.of(),
           List.of("API discovery of " + MonitoringApis.GROUP + ": " + e.getCode() + " " + e.getMessage()),
-          null, null, null, null);
+          null, null, null, null, null);
     }
     for (MonitoringApplier.Change change : result.changes()) {
       events.normal(trait, change.outcome().name().charAt(0) + change.outcome().name().substring(1).toLowerCase(),

@@ -465,7 +465,7 @@ class MonitoringTraitReconcilerTest {
         + "    runbookBaseUrl: https://runbooks.example.com/zk\n"
         + "    extraRules:\n    - {alert: OrdersSlow, expr: 'vector(1)', for: 5m, annotations: {summary: slow}}\n");
     awaitReady(TRAIT);
-    Await.until(WAIT, "four Created events", () -> normalEvents(TRAIT).size() >= 4, () -> eventList(TRAIT).toString());
+    Await.until(WAIT, "five Created events", () -> normalEvents(TRAIT).size() >= 5, () -> eventList(TRAIT).toString());
     assertThat(status(TRAIT).alertmanagerConfig()).isEqualTo(ROUTING);
     assertThat(status(TRAIT).dashboard()).isEqualTo(DASHBOARD);
 
@@ -482,6 +482,7 @@ class MonitoringTraitReconcilerTest {
     assertThat(normalEvents(TRAIT)).containsExactlyInAnyOrder(
         "Normal Created ServiceMonitor " + MONITOR + " created",
         "Normal Created PrometheusRule " + RULES + " created",
+        "Normal Created PrometheusRule orders-zookeeper-extra-alerts created",
         "Normal Created AlertmanagerConfig " + ROUTING + " created",
         "Normal Created ConfigMap " + DASHBOARD + " created");
   }

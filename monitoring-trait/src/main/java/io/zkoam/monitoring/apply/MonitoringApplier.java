@@ -35,7 +35,7 @@ public final class MonitoringApplier {
 
   /** What one reconcile did to the four objects. */
   public record Result(List<Change> changes, List<String> missingApis, List<String> notOwned, List<String> failed,
-      String monitor, String rules, String routing, String dashboard) {}
+      String monitor, String rules, String extraRules, String routing, String dashboard) {}
 
   /** One write: kind, name, outcome. */
   public record Change(String kind, String name, ApplyOutcome outcome) {}
@@ -57,10 +57,13 @@ public final class MonitoringApplier {
     }
     String rules = pass.step(PrometheusRule.class, desired.rules(), MonitoringNames.rules(cluster),
         MonitoringApis.PROMETHEUS_RULES);
+    String extraRules = pass.step(PrometheusRule.class, desired.extraRules(), MonitoringNames.extraRules(cluster),
+        MonitoringApis.PROMETHEUS_RULES);
     String routing = pass.step(AlertmanagerConfig.class, desired.routing(), MonitoringNames.alertmanagerConfig(cluster),
         MonitoringApis.ALERTMANAGER_CONFIGS);
     String dashboard = pass.step(ConfigMap.class, desired.dashboard(), MonitoringNames.dashboard(cluster), null);
-    return new Result(pass.changes, pass.missing, pass.notOwned, pass.failed, monitor, rules, routing, dashboard);
+    return new Result(pass.changes, pass.missing, pass.notOwned, pass.failed, monitor, rules, extraRules, routing,
+        dashboard);
   }
 
   /** One reconcile's walk over the objects, collecting what it did and what it could not do. */

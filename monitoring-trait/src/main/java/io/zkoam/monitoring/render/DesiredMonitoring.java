@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * cluster that owns the trait, removes them). A null member is an object that must not exist. {@code problems} lists
  * what makes the spec unusable; the controller then changes nothing and reports them.
  */
-public record DesiredMonitoring(HasMetadata monitor, PrometheusRule rules, AlertmanagerConfig routing,
+public record DesiredMonitoring(HasMetadata monitor, PrometheusRule rules, PrometheusRule extraRules,
+    AlertmanagerConfig routing,
     ConfigMap dashboard, int alertCount, List<String> problems) {
   public static final String MANAGER = "zkoam-monitoring-trait";
   static final long MAX_SCRAPE_INTERVAL_MILLIS = 120_000;
@@ -34,7 +35,7 @@ public record DesiredMonitoring(HasMetadata monitor, PrometheusRule rules, Alert
     String name = cluster.getMetadata().getName();
     List<String> problems = check(spec);
     if (!problems.isEmpty()) {
-      return new DesiredMonitoring(null, null, null, null, 0, problems);
+      return new DesiredMonitoring(null, null, null, null, null, 0, problems);
     }
     int voters = voters(cluster);
     HasMetadata monitor = MonitorModels.monitor(
@@ -42,6 +43,10 @@ public record DesiredMonitoring(HasMetadata monitor, PrometheusRule rules, Alert
     PrometheusRule rules = spec.rules().enabled()
         ? RuleModels.rules(metadata(trait, MonitoringNames.rules(name), name, ruleLabels(spec)), namespace, name,
             spec.rules(), voters)
+        : null;
+    PrometheusRule extraRules = spec.rules().enabled()
+        ? RuleModels.extraRules(metadata(trait, MonitoringNames.extraRules(name), name, ruleLabels(spec)), namespace,
+            name, spec.rules())
         : null;
     AlertmanagerConfig routing = spec.alerting().enabled()
         ? RoutingModels.routing(metadata(trait, MonitoringNames.alertmanagerConfig(name), name, routingLabels(spec)),
@@ -52,7 +57,7 @@ public record DesiredMonitoring(HasMetadata monitor, PrometheusRule rules, Alert
             spec.dashboard().labels()), namespace, name)
         : null;
     int alerts = rules == null ? 0 : RuleModels.alertCount(spec.rules(), voters);
-    return new DesiredMonitoring(monitor, rules, routing, dashboard, alerts, List.of());
+    return new DesiredMonitoring(monitor, rules, extraRules, routing, dashboard, alerts, List.of());
   }
 
   /** Voters now or soon: a single-voter ensemble on its way to three already gets its quorum alerts. */

@@ -15,6 +15,10 @@ public final class MonitoringNames {
     return cluster + "-zookeeper-alerts";
   }
 
+  public static String extraRules(String cluster) {
+    return cluster + "-zookeeper-extra-alerts";
+  }
+
   public static String alertmanagerConfig(String cluster) {
     return cluster + "-zookeeper-alerts";
   }

@@ -10,15 +10,14 @@ import io.fabric8.openshift.api.model.monitoring.v1.RuleGroup;
 import io.fabric8.openshift.api.model.monitoring.v1.RuleGroupBuilder;
 import io.zkoam.api.v1alpha1.AlertRulesSpec;
 import io.zkoam.api.v1alpha1.ExtraAlertRule;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The cluster's PrometheusRule: zkoam's default alerts rendered for this cluster (thresholds, disabled alerts, extra
- * labels, runbook links) in one group, the user's extra rules in a second. The spec is a plain rule file's
- * {@code groups:}, which is what the tests hand to promtool.
+ * The cluster's PrometheusRules: zkoam's default alerts rendered for this cluster (thresholds, disabled alerts, extra
+ * labels, runbook links) in one group, and the user's extra rules in an object of their own. Each spec is a plain rule
+ * file's {@code groups:}, which is what the tests hand to promtool.
  */
 public final class RuleModels {
   private RuleModels() {}
@@ -28,14 +27,24 @@ public final class RuleModels {
    */
   public static PrometheusRule rules(ObjectMeta metadata, String namespace, String cluster, AlertRulesSpec spec,
       int voters) {
-    List<RuleGroup> groups = new ArrayList<>();
-    groups.add(new RuleGroupBuilder().withName("zookeeper." + namespace + "." + cluster)
+    List<RuleGroup> groups = List.of(new RuleGroupBuilder().withName("zookeeper." + namespace + "." + cluster)
         .withRules(defaults(namespace, cluster, spec, voters)).build());
-    if (!spec.extraRules().isEmpty()) {
-      groups.add(new RuleGroupBuilder().withName("zookeeper." + namespace + "." + cluster + ".extra")
-          .withRules(spec.extraRules().stream().map(r -> extra(r, namespace, cluster, spec)).toList()).build());
-    }
     return new PrometheusRuleBuilder().withMetadata(metadata).withNewSpec().withGroups(groups).endSpec().build();
+  }
+
+  /**
+   * The user's extra rules, in a PrometheusRule of their own: prometheus-operator drops a whole PrometheusRule whose
+   * PromQL does not parse (or its webhook refuses it), and a typo in an extra rule must not take the default alerts
+   * with it. Null when there are none.
+   */
+  public static PrometheusRule extraRules(ObjectMeta metadata, String namespace, String cluster,
+      AlertRulesSpec spec) {
+    if (spec.extraRules().isEmpty()) {
+      return null;
+    }
+    RuleGroup group = new RuleGroupBuilder().withName("zookeeper." + namespace + "." + cluster + ".extra")
+        .withRules(spec.extraRules().stream().map(r -> extra(r, namespace, cluster, spec)).toList()).build();
+    return new PrometheusRuleBuilder().withMetadata(metadata).withNewSpec().withGroups(group).endSpec().build();
   }
 
   /** The default alerts this spec keeps, in catalog order. */

@@ -90,6 +90,9 @@ public final class MonitoringStatusModel {
     if (result.rules() != null) {
       parts.add("PrometheusRule " + result.rules() + " (" + desired.alertCount() + " alerts)");
     }
+    if (result.extraRules() != null) {
+      parts.add("PrometheusRule " + result.extraRules() + " (extra rules)");
+    }
     if (result.routing() != null) {
       parts.add("AlertmanagerConfig " + result.routing());
     }

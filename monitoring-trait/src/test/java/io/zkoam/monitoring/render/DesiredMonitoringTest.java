@@ -179,8 +179,12 @@ class DesiredMonitoringTest {
     DesiredMonitoring desired = render("  rules:\n    disabled: [ZooKeeperTooManyWatches, ZooKeeperAuthFailures]\n"
         + "    extraRules:\n    - {alert: OrdersSlow, expr: vector(1)}\n", cluster(NS, "orders", 3, null));
     assertThat(desired.alertCount()).isEqualTo(25 - 2 + 1);
-    assertThat(alertNames(desired.rules())).hasSize(24).contains("OrdersSlow")
-        .doesNotContain("ZooKeeperTooManyWatches", "ZooKeeperAuthFailures");
+    assertThat(alertNames(desired.rules())).hasSize(23)
+        .doesNotContain("OrdersSlow", "ZooKeeperTooManyWatches", "ZooKeeperAuthFailures");
+    // In an object of their own: a broken extra rule must not take the default alerts with it.
+    assertThat(desired.extraRules().getMetadata().getName()).isEqualTo("orders-zookeeper-extra-alerts");
+    assertThat(alertNames(desired.extraRules())).containsExactly("OrdersSlow");
+    assertThat(render("", cluster(NS, "orders", 3, null)).extraRules()).isNull();
   }
 
   @Test

@@ -132,6 +132,7 @@ class GoldenRenderTest {
     assertThat(desired.problems()).isEmpty();
     assertGolden("full-podmonitor.yaml", desired.monitor());
     assertGolden("full-prometheusrule.yaml", desired.rules());
+    assertGolden("full-extra-prometheusrule.yaml", desired.extraRules());
     assertGolden("full-alertmanagerconfig.yaml", desired.routing());
     assertThat(desired.dashboard().getMetadata().getName()).isEqualTo("orders-zookeeper-dashboard");
     assertThat(desired.dashboard().getMetadata().getLabels()).containsEntry("grafana_dashboard", "1")

@@ -53,6 +53,12 @@ final class PromtoolTestFile {
   static Rendered render(Profile profile, Path base) throws IOException {
     PrometheusRule rule = RuleModels.rules(new ObjectMetaBuilder().withName(MonitoringNames.rules(CLUSTER))
         .withNamespace(NS).build(), NS, CLUSTER, profile.spec(), profile.quorum() ? 3 : 1);
+    // The extra rules live in an object of their own; one rule file with both objects' groups tests them together.
+    PrometheusRule extra = RuleModels.extraRules(new ObjectMetaBuilder().withName(MonitoringNames.extraRules(CLUSTER))
+        .withNamespace(NS).build(), NS, CLUSTER, profile.spec());
+    if (extra != null) {
+      rule.getSpec().getGroups().addAll(extra.getSpec().getGroups());
+    }
     Path dir = Files.createDirectories(base.resolve(profile.name()));
     Path file = dir.resolve("rules.yaml");
     Files.writeString(file, new KubernetesSerialization().asYaml(rule.getSpec()));

@@ -35,7 +35,8 @@ class MonitoringStatusModelTest {
 
   private static MonitoringApplier.Result applied(List<String> missing, List<String> notOwned, String monitor,
       String rules, String routing, String dashboard) {
-    return new MonitoringApplier.Result(List.of(), missing, notOwned, List.of(), monitor, rules, routing, dashboard);
+    return new MonitoringApplier.Result(List.of(), missing, notOwned, List.of(), monitor, rules, null, routing,
+        dashboard);
   }
 
   private static String condition(MonitoringTraitStatus status, String type) {
@@ -213,7 +214,7 @@ class MonitoringStatusModelTest {
     MonitoringTrait trait = trait("  dashboard:\n    enabled: true\n");
     MonitoringApplier.Result refused = new MonitoringApplier.Result(List.of(), List.of(), List.of(),
         List.of("PrometheusRule orders-zookeeper-alerts: 422 admission webhook denied the request"),
-        "orders-zookeeper", null, null, null);
+        "orders-zookeeper", null, null, null, null);
     MonitoringTraitStatus status = MonitoringStatusModel.forResult(trait, "orders", desired(trait), refused, T0);
     assertThat(status.phase()).isEqualTo(Phase.Failed);
     assertThat(status.monitor()).isEqualTo("orders-zookeeper");
