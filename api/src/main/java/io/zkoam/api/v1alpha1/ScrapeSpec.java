@@ -19,8 +19,8 @@ public record ScrapeSpec(
     @JsonPropertyDescription("Scrape interval.") @Pattern(ZkoamApi.DURATION_PATTERN) @Default("30s")
     String interval,
 
-    @JsonPropertyDescription("Scrape timeout; must not exceed the interval.") @Pattern(ZkoamApi.DURATION_PATTERN)
-    @Default("10s")
+    @JsonPropertyDescription("Scrape timeout; must not exceed the interval. Unset: Prometheus' global timeout, "
+        + "capped at the interval.") @Pattern(ZkoamApi.DURATION_PATTERN)
     String scrapeTimeout,
 
     @JsonPropertyDescription("Extra labels on the monitor object, e.g. release: prometheus for a Prometheus selector.")
@@ -37,7 +37,6 @@ public record ScrapeSpec(
   public ScrapeSpec {
     kind = kind == null ? MonitorKind.ServiceMonitor : kind;
     interval = interval == null ? "30s" : interval;
-    scrapeTimeout = scrapeTimeout == null ? "10s" : scrapeTimeout;
     labels = labels == null ? Map.of() : Map.copyOf(labels);
     relabelings = relabelings == null ? List.of() : List.copyOf(relabelings);
     metricRelabelings = metricRelabelings == null ? List.of() : List.copyOf(metricRelabelings);

@@ -12,6 +12,7 @@ import io.zkoam.api.trait.Durations;
 import io.zkoam.api.v1alpha1.Defaults;
 import io.zkoam.api.v1alpha1.MonitoringTrait;
 import io.zkoam.api.v1alpha1.MonitoringTraitSpec;
+import io.zkoam.api.v1alpha1.Relabeling;
 import io.zkoam.api.v1alpha1.ZooKeeperCluster;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ public record DesiredMonitoring(HasMetadata monitor, PrometheusRule rules, Prome
     ConfigMap dashboard, int alertCount, List<String> problems) {
   public static final String MANAGER = "zkoam-monitoring-trait";
   static final long MAX_SCRAPE_INTERVAL_MILLIS = 120_000;
+  private static final java.util.regex.Pattern LABEL_NAME = java.util.regex.Pattern.compile("^[a-zA-Z_][a-zA-Z0-9_]*$");
+  private static final java.util.Set<String> OWN_LABELS = java.util.Set.of("namespace", MonitoringNames.CLUSTER_LABEL,
+      "instance", "pod");
 
   public static DesiredMonitoring of(MonitoringTrait trait, ZooKeeperCluster cluster) {
     MonitoringTraitSpec spec = trait.getSpec();
@@ -75,7 +79,8 @@ public record DesiredMonitoring(HasMetadata monitor, PrometheusRule rules, Prome
     // The CRD's pattern refuses a malformed duration; an API without schema validation does not, and an exception
     // here would fail every reconcile instead of reporting the problem.
     long interval = millis(spec.scrape().interval(), "scrape.interval", problems);
-    long timeout = millis(spec.scrape().scrapeTimeout(), "scrape.scrapeTimeout", problems);
+    long timeout = spec.scrape().scrapeTimeout() == null ? -1
+        : millis(spec.scrape().scrapeTimeout(), "scrape.scrapeTimeout", problems);
     if (interval >= 0 && timeout >= 0 && timeout > interval) {
       problems.add("scrape.scrapeTimeout " + spec.scrape().scrapeTimeout() + " exceeds scrape.interval "
           + spec.scrape().interval() + " (prometheus-operator rejects it)");
@@ -89,6 +94,16 @@ public record DesiredMonitoring(HasMetadata monitor, PrometheusRule rules, Prome
     if (spec.alerting().enabled() && spec.alerting().webhookUrlSecretRef() == null) {
       problems.add("alerting.webhookUrlSecretRef is required when alerting is enabled");
     }
+    labelNames("rules.labels", spec.rules().labels().keySet(), problems);
+    spec.rules().extraRules().forEach(r -> {
+      labelNames("rules.extraRules[" + r.alert() + "].labels", r.labels().keySet(), problems);
+      labelNames("rules.extraRules[" + r.alert() + "].annotations", r.annotations().keySet(), problems);
+      if (r.expr() == null || r.expr().isBlank()) {
+        problems.add("rules.extraRules[" + r.alert() + "].expr is empty");
+      }
+    });
+    relabelings("scrape.relabelings", spec.scrape().relabelings(), problems);
+    relabelings("scrape.metricRelabelings", spec.scrape().metricRelabelings(), problems);
     List<String> unknown = spec.rules().disabled().stream().filter(n -> !AlertCatalog.names().contains(n)).toList();
     if (!unknown.isEmpty()) {
       problems.add("rules.disabled names no default alert: " + String.join(", ", unknown));
@@ -103,6 +118,32 @@ public record DesiredMonitoring(HasMetadata monitor, PrometheusRule rules, Prome
   }
 
   /** The duration in ms, or -1 after adding a problem when it does not parse. */
+  /**
+   * Prometheus label names. One bad name in an alert's labels makes prometheus-operator drop the whole rule file,
+   * and a bad relabeling the whole monitor, while the trait would report Ready.
+   */
+  private static void labelNames(String field, java.util.Collection<String> names, List<String> problems) {
+    names.stream().filter(n -> !LABEL_NAME.matcher(n).matches()).sorted().forEach(n ->
+        problems.add(field + ": '" + n + "' is not a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*)"));
+  }
+
+  private static void relabelings(String field, List<Relabeling> relabelings, List<String> problems) {
+    for (int i = 0; i < relabelings.size(); i++) {
+      Relabeling r = relabelings.get(i);
+      String at = field + "[" + i + "]";
+      labelNames(at + ".sourceLabels", r.sourceLabels(), problems);
+      if (r.action() == Relabeling.Action.replace && (r.targetLabel() == null || r.targetLabel().isBlank())) {
+        problems.add(at + ": action replace needs a targetLabel");
+      }
+      if (r.targetLabel() != null && !r.targetLabel().isBlank()) {
+        labelNames(at + ".targetLabel", List.of(r.targetLabel()), problems);
+        if (OWN_LABELS.contains(r.targetLabel())) {
+          problems.add(at + ": rewrites " + r.targetLabel() + ", which every rule selects on");
+        }
+      }
+    }
+  }
+
   private static long millis(String text, String field, List<String> problems) {
     try {
       return Durations.parse(text).toMillis();
