@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -41,6 +42,8 @@ public final class EmbeddedApiServer implements AutoCloseable {
     MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
   }
 
+  static final int REQUEST_TIMEOUT_MILLIS = 30_000;
+
   private final KubernetesMockServer server;
   private final ApiCatalog catalog = new ApiCatalog();
   private final WriteFaults faults;
@@ -67,7 +70,28 @@ public final class EmbeddedApiServer implements AutoCloseable {
     }
     try (KubernetesClient admin = newClient()) {
       for (JsonNode crd : crds) {
-        admin.resource(YAML.convertValue(crd, CustomResourceDefinition.class)).create();
+        createCrd(admin, YAML.convertValue(crd, CustomResourceDefinition.class));
+      }
+    }
+  }
+
+  /**
+   * Once in a few hundred sandbox starts the mock server took a request and never answered it (seen in a CI run: the
+   * first CRD create waited for good). With the request timeout of {@link #newClient} such a request fails instead;
+   * it is sent again, and an AlreadyExists answer means the lost one had arrived.
+   */
+  private static void createCrd(KubernetesClient admin, CustomResourceDefinition crd) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        admin.resource(crd).create();
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 409) {
+          return;
+        }
+        if (attempt == 3) {
+          throw e;
+        }
       }
     }
   }
@@ -108,8 +132,10 @@ public final class EmbeddedApiServer implements AutoCloseable {
    * which {@link #observedPermissions()} tells the components apart; closed with the server.
    */
   public synchronized KubernetesClient newClient(String userAgent) {
+    // A request timeout, so a response the mock server never sends fails the request instead of blocking a
+    // controller (or the test) for good; watches are not bound by it.
     ConfigBuilder builder = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withNamespace("default")
-        .withTrustCerts(true).withRequestRetryBackoffLimit(0);
+        .withTrustCerts(true).withRequestRetryBackoffLimit(0).withRequestTimeout(REQUEST_TIMEOUT_MILLIS);
     if (userAgent != null) {
       builder.withUserAgent(userAgent);
     }
